@@ -1,0 +1,123 @@
+using Embedding.Generated.Generator.Model;
+using Embedding.Generated.Generator.Helpers;
+
+namespace Embedding.Generated.Generator;
+
+public sealed partial class EmbeddingGenerator
+{
+    internal static partial class Emitter
+    {
+        /// <summary>The lookup: span, fixed-length sequence and 2-D array forms, all ending in one gather loop.</summary>
+        private static void WriteForward(SourceWriter writer, EmbeddingLayerSpec layer, CompilationFacts facts)
+        {
+            string sequenceLength = SequenceLengthFor(layer);
+            string wholeSequences = layer.HasInputLength
+                ? $"\n    {Guard}.ValidateWholeSequences(ids.Length, InputLength, nameof(ids));"
+                : string.Empty;
+            string idsShape = layer.HasInputLength ? "batch x InputLength" : "batch x length";
+
+            writer.WriteLine($$"""
+                /// <summary>
+                /// Looks up the vector of every id: <c>output[i, :] = Weights[ids[i], :]</c>. Ids are {{idsShape}}
+                /// flattened row-major; output is the same positions x OutputDim.
+                /// </summary>
+                /// <remarks>Every length and id is checked before anything is written: a call that throws leaves <paramref name="output"/> as it was.</remarks>
+                /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim).</exception>
+                /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+                {{GeneratedCodeAttribute}}
+                public void Forward(global::System.ReadOnlySpan<int> ids, global::System.Span<float> output)
+                {{{wholeSequences}}
+                    {{Guard}}.ValidateVectorsLength(output.Length, ids.Length, OutputDim, nameof(output));
+                    {{Guard}}.ValidateIds(ids, InputDim, {{sequenceLength}}, nameof(ids));
+                    GatherRows(ids, output);
+                }
+
+                """);
+
+            if (layer.HasInputLength && facts.CanEmitInlineArrays)
+            {
+                writer.WriteLine($$"""
+                    /// <summary>
+                    /// Looks up the vector of every id of every sequence; output is sequences x InputLength x OutputDim.
+                    /// A <see cref="Sequence"/> always holds exactly <see cref="InputLength"/> ids.
+                    /// </summary>
+                    /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
+                    /// <exception cref="global::System.ArgumentException"><paramref name="output"/> has the wrong length; nothing was written.</exception>
+                    {{GeneratedCodeAttribute}}
+                    public void Forward(global::System.ReadOnlySpan<Sequence> sequences, global::System.Span<float> output)
+                    {
+                        global::System.ReadOnlySpan<int> ids = {{MemoryMarshal}}.Cast<Sequence, int>(sequences);
+                        {{Guard}}.ValidateVectorsLength(output.Length, ids.Length, OutputDim, nameof(output));
+                        {{Guard}}.ValidateIds(ids, InputDim, InputLength, nameof(sequences));
+                        GatherRows(ids, output);
+                    }
+
+                    """);
+            }
+
+            string sequenceCheck = layer.HasInputLength
+                ? $"\n    {Guard}.ValidateSequenceLength(ids.GetLength(1), InputLength, nameof(ids));"
+                : string.Empty;
+            writer.WriteLine($$"""
+                /// <summary>
+                /// Looks up the vector of every id of a <c>(batch, length)</c> array into a <c>(batch, length, OutputDim)</c> array.
+                /// </summary>
+                /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
+                /// <exception cref="global::System.ArgumentException">A shape does not match; nothing was written.</exception>
+                {{GeneratedCodeAttribute}}
+                public void Forward(int[,] ids, float[,,] output)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(ids);{{sequenceCheck}}
+                    {{Guard}}.ValidateOutputShape(output, ids.GetLength(0), ids.GetLength(1), OutputDim, nameof(output));
+                    global::System.ReadOnlySpan<int> flatIds = {{Runtime}}.FlatSpan.Of(ids);
+                    {{Guard}}.ValidateIds(flatIds, InputDim, ids.GetLength(1), nameof(ids));
+                    GatherRows(flatIds, {{Runtime}}.FlatSpan.Of(output));
+                }
+
+                /// <summary>
+                /// Looks up the vector of every id of a <c>(batch, length)</c> array and returns them as a new
+                /// <c>(batch, length, OutputDim)</c> array, as Keras's <c>predict</c> does.
+                /// </summary>
+                /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim).</exception>
+                /// <exception cref="global::System.ArgumentException">The sequences do not have the layer's InputLength.</exception>
+                {{GeneratedCodeAttribute}}
+                public float[,,] Forward(int[,] ids)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(ids);
+                    var output = new float[ids.GetLength(0), ids.GetLength(1), OutputDim];
+                    Forward(ids, output);
+                    return output;
+                }
+
+                """);
+
+            writer.WriteLine($$"""
+                // The gather itself, for ids already checked: one unrolled row copy per id, no per-row checks or calls.
+                {{GeneratedCodeAttribute}}
+                private void GatherRows(global::System.ReadOnlySpan<int> ids, global::System.Span<float> output)
+                """);
+            using (writer.Block())
+            {
+                if (layer.OutputDim == 0)
+                {
+                    writer.WriteLine("// OutputDim is 0: every vector is empty, so there is nothing to copy.");
+                }
+                else
+                {
+                    writer.WriteLine($$"""
+                        ref float table = ref {{MemoryMarshal}}.GetArrayDataReference({{WeightsField}});
+                        ref float destination = ref {{MemoryMarshal}}.GetReference(output);
+                        for (int i = 0; i < ids.Length; i++)
+                        {
+                            RowKernels.CopyRow(
+                                ref {{Unsafe}}.Add(ref table, (nint)ids[i] * OutputDim),
+                                ref {{Unsafe}}.Add(ref destination, (nint)i * OutputDim));
+                        }
+                        """);
+                }
+            }
+
+            writer.WriteLine();
+        }
+    }
+}

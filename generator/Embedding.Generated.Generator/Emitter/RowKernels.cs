@@ -1,0 +1,224 @@
+using Embedding.Generated.Generator.Helpers;
+
+namespace Embedding.Generated.Generator;
+
+public sealed partial class EmbeddingGenerator
+{
+    internal static partial class Emitter
+    {
+        /// <summary>Up to this many vectors per row the kernels are unrolled in full.</summary>
+        private const int MaxUnrolledVectors = 16;
+
+        /// <summary>Beyond <see cref="MaxUnrolledVectors"/>, a loop runs over blocks of this many vectors.</summary>
+        private const int VectorsPerBlock = 8;
+
+        /// <summary>Up to this many floats the scalar fallback is written out in full.</summary>
+        private const int MaxUnrolledScalars = 8;
+
+        private const string Vector128 = "global::System.Runtime.Intrinsics.Vector128";
+        private const string Vector256 = "global::System.Runtime.Intrinsics.Vector256";
+
+        /// <summary>The two row operations every pass is built from, written for the constant OutputDim.</summary>
+        private readonly record struct Width(string Vector, int Floats, string Name);
+
+        private static readonly Width Wide = new(Vector256, 8, "Vector256<float>");
+        private static readonly Width Narrow = new(Vector128, 4, "Vector128<float>");
+
+        /// <summary>
+        /// Writes <c>CopyRow</c> (pure write: a last overlapping vector covers a tail) and <c>AddRow</c>
+        /// (read-modify-write: a tail is added once, with a narrower vector or scalars, never overlapped).
+        /// </summary>
+        private static void WriteRowKernels(SourceWriter writer, int outputDim)
+        {
+            if (outputDim == 0)
+            {
+                return;
+            }
+
+            writer.WriteLine($$"""
+                /// <summary>
+                /// Row operations unrolled for OutputDim = {{Literal(outputDim)}}. The width is chosen when the JIT compiles them
+                /// (IsHardwareAccelerated is a JIT-time constant, so the other branches vanish): 256-bit vectors where the
+                /// hardware has them (512-bit measured no faster for row copies on Zen 4), else 128-bit, else scalars.
+                /// </summary>
+                {{GeneratedCodeAttribute}}
+                private static class RowKernels
+                """);
+            using (writer.Block())
+            {
+                writer.WriteLine("/// <summary>Copies one row: destination[0..OutputDim) = source[0..OutputDim).</summary>");
+                writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+                using (writer.Block("public static void CopyRow(ref float source, ref float destination)"))
+                {
+                    WriteWidthLadder(writer, outputDim, WriteCopy, WriteScalarCopy);
+                }
+
+                writer.WriteLine();
+                writer.WriteLine("/// <summary>Adds one row: destination[0..OutputDim) += source[0..OutputDim).</summary>");
+                writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+                using (writer.Block("public static void AddRow(ref float source, ref float destination)"))
+                {
+                    WriteWidthLadder(writer, outputDim, WriteAdd, WriteScalarAdd);
+                }
+            }
+        }
+
+        /// <summary>Branches on the widest vector the row can use, down to scalars; omits widths wider than the row.</summary>
+        private static void WriteWidthLadder(
+            SourceWriter writer,
+            int outputDim,
+            System.Action<SourceWriter, Width, int> writeVectors,
+            System.Action<SourceWriter, int> writeScalars)
+        {
+            if (outputDim < Narrow.Floats)
+            {
+                writer.WriteLine($"// {Literal(outputDim)} floats: narrower than any vector.");
+                writeScalars(writer, outputDim);
+                return;
+            }
+
+            string keyword = "if";
+            foreach (Width width in new[] { Wide, Narrow })
+            {
+                if (outputDim < width.Floats)
+                {
+                    continue;
+                }
+
+                using (writer.Block($"{keyword} ({width.Vector}.IsHardwareAccelerated)"))
+                {
+                    writeVectors(writer, width, outputDim);
+                }
+
+                keyword = "else if";
+            }
+
+            using (writer.Block("else"))
+            {
+                writeScalars(writer, outputDim);
+            }
+        }
+
+        private static void WriteCopy(SourceWriter writer, Width width, int outputDim)
+        {
+            int vectors = outputDim / width.Floats;
+            int tail = outputDim % width.Floats;
+            writer.WriteLine($"// {Literal(outputDim)} floats = {DescribeVectors(width, vectors)}"
+                + (tail == 0 ? ", no tail." : $", then the last {Literal(width.Floats)} floats again for the {Literal(tail)} left over (overlapping is safe for a pure copy)."));
+            WriteVectorRun(writer, width, vectors, offset => CopyLine(width.Vector, offset));
+            if (tail != 0)
+            {
+                string offset = Literal(outputDim - width.Floats);
+                writer.WriteLine(CopyLine(width.Vector, offset));
+            }
+        }
+
+        private static void WriteAdd(SourceWriter writer, Width width, int outputDim)
+        {
+            int vectors = outputDim / width.Floats;
+            int done = vectors * width.Floats;
+            int tail = outputDim - done;
+            writer.WriteLine($"// {Literal(outputDim)} floats = {DescribeVectors(width, vectors)}"
+                + (tail == 0 ? ", no tail." : $", then {Literal(tail)} left over, added once each (an overlapping vector would add them twice)."));
+            WriteVectorRun(writer, width, vectors, offset => AddLine(width.Vector, offset));
+            if (width.Floats > Narrow.Floats && tail >= Narrow.Floats)
+            {
+                writer.WriteLine(AddLine(Narrow.Vector, Literal(done)));
+                done += Narrow.Floats;
+            }
+
+            for (; done < outputDim; done++)
+            {
+                writer.WriteLine(ScalarAddLine(Literal(done)));
+            }
+        }
+
+        /// <summary>
+        /// Writes one line per vector, in full up to <see cref="MaxUnrolledVectors"/>; beyond that a loop over blocks of
+        /// <see cref="VectorsPerBlock"/> unrolled vectors keeps the code size bounded, then the remaining vectors in full.
+        /// </summary>
+        private static void WriteVectorRun(SourceWriter writer, Width width, int vectors, System.Func<string, string> line)
+        {
+            if (vectors <= MaxUnrolledVectors)
+            {
+                for (int v = 0; v < vectors; v++)
+                {
+                    writer.WriteLine(line(Literal(v * width.Floats)));
+                }
+
+                return;
+            }
+
+            int blockFloats = VectorsPerBlock * width.Floats;
+            int blocks = vectors / VectorsPerBlock;
+            long loopEnd = (long)blocks * blockFloats;
+            using (writer.Block($"for (nuint offset = 0; offset < {Literal(loopEnd)}; offset += {Literal(blockFloats)})"))
+            {
+                for (int v = 0; v < VectorsPerBlock; v++)
+                {
+                    writer.WriteLine(line(v == 0 ? "offset" : $"offset + {Literal(v * width.Floats)}"));
+                }
+            }
+
+            for (int v = blocks * VectorsPerBlock; v < vectors; v++)
+            {
+                writer.WriteLine(line(Literal((long)v * width.Floats)));
+            }
+        }
+
+        private static void WriteScalarCopy(SourceWriter writer, int outputDim)
+        {
+            if (outputDim <= MaxUnrolledScalars)
+            {
+                for (int j = 0; j < outputDim; j++)
+                {
+                    writer.WriteLine($"{Unsafe}.Add(ref destination, {Literal(j)}) = {Unsafe}.Add(ref source, {Literal(j)});");
+                }
+
+                return;
+            }
+
+            writer.WriteLine($"{MemoryMarshal}.CreateReadOnlySpan(ref source, OutputDim).CopyTo({MemoryMarshal}.CreateSpan(ref destination, OutputDim));");
+        }
+
+        private static void WriteScalarAdd(SourceWriter writer, int outputDim)
+        {
+            if (outputDim <= MaxUnrolledScalars)
+            {
+                for (int j = 0; j < outputDim; j++)
+                {
+                    writer.WriteLine(ScalarAddLine(Literal(j)));
+                }
+
+                return;
+            }
+
+            using (writer.Block("for (nint j = 0; j < OutputDim; j++)"))
+            {
+                writer.WriteLine(ScalarAddLine("j"));
+            }
+        }
+
+        // StoreUnsafe is an extension method; the static call form needs no using directive in the user's file.
+        private static string CopyLine(string vector, string offset) =>
+            $"{vector}.StoreUnsafe({vector}.LoadUnsafe(ref source, {offset}), ref destination, {offset});";
+
+        private static string AddLine(string vector, string offset) =>
+            $"{vector}.StoreUnsafe({vector}.LoadUnsafe(ref destination, {offset}) + {vector}.LoadUnsafe(ref source, {offset}), ref destination, {offset});";
+
+        private static string ScalarAddLine(string offset) =>
+            $"{Unsafe}.Add(ref destination, {offset}) += {Unsafe}.Add(ref source, {offset});";
+
+        private static string DescribeVectors(Width width, int vectors)
+        {
+            if (vectors <= MaxUnrolledVectors)
+            {
+                return $"{Literal(vectors)} x {width.Name}";
+            }
+
+            int blocks = vectors / VectorsPerBlock;
+            int rest = vectors % VectorsPerBlock;
+            return $"{Literal(vectors)} x {width.Name}: a loop of {Literal(blocks)} blocks of {Literal(VectorsPerBlock)}" + (rest == 0 ? string.Empty : $", then {Literal(rest)} more");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Embedding.Generated.Generator.Model;
+using Embedding.Generated.Generator.Helpers;
+
+namespace Embedding.Generated.Generator;
+
+public sealed partial class EmbeddingGenerator
+{
+    internal static partial class Emitter
+    {
+        /// <summary>The weight table, its constructors and row access.</summary>
+        private static void WriteStorage(SourceWriter writer, EmbeddingLayerSpec layer)
+        {
+            string type = layer.TypeName;
+            writer.WriteLine($$"""
+                // One contiguous row-major table, as Keras and PyTorch keep it: row `id` starts at id * OutputDim.
+                {{GeneratedCodeAttribute}}
+                private readonly float[] {{WeightsField}};
+
+                /// <summary>
+                /// Creates the layer with Keras's default initializer, <c>RandomUniform(-0.05, 0.05)</c>, from an
+                /// unpredictable seed. Use <see cref="{{type}}(int)"/> for weights that are the same on every run.
+                /// </summary>
+                {{GeneratedCodeAttribute}}
+                public {{type}}()
+                    : this({{Runtime}}.Initializers.RandomUniform.KerasDefault, global::System.Random.Shared.Next())
+                {
+                }
+
+                /// <summary>
+                /// Creates the layer with Keras's default initializer, <c>RandomUniform(-0.05, 0.05)</c>. The same
+                /// <paramref name="seed"/> gives the same weights on every machine.
+                /// </summary>
+                {{GeneratedCodeAttribute}}
+                public {{type}}(int seed)
+                    : this({{Runtime}}.Initializers.RandomUniform.KerasDefault, seed)
+                {
+                }
+
+                /// <summary>Creates the layer and fills its table with <paramref name="initializer"/>.</summary>
+                /// <exception cref="global::System.ArgumentNullException"><paramref name="initializer"/> is null.</exception>
+                {{GeneratedCodeAttribute}}
+                public {{type}}({{Runtime}}.Initializers.IEmbeddingInitializer initializer, int seed)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(initializer);
+                    {{WeightsField}} = new float[WeightCount];
+                    initializer.Initialize({{WeightsField}}, InputDim, OutputDim, seed);
+                }
+
+                /// <summary>Creates the layer with a copy of <paramref name="weights"/>, row-major InputDim x OutputDim.</summary>
+                /// <exception cref="global::System.ArgumentException"><paramref name="weights"/> does not hold exactly <see cref="WeightCount"/> floats.</exception>
+                {{GeneratedCodeAttribute}}
+                public {{type}}(global::System.ReadOnlySpan<float> weights)
+                {
+                    {{Guard}}.ValidateTableLength(weights.Length, InputDim, OutputDim, nameof(weights));
+                    {{WeightsField}} = weights.ToArray();
+                }
+
+                /// <summary>The weight table, row-major <see cref="InputDim"/> x <see cref="OutputDim"/>. Writes change the layer.</summary>
+                {{GeneratedCodeAttribute}}
+                public global::System.Span<float> Weights => {{WeightsField}};
+
+                /// <summary>The vector of <paramref name="id"/>: row <paramref name="id"/> of <see cref="Weights"/>.</summary>
+                /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException"><paramref name="id"/> is outside [0, InputDim).</exception>
+                {{GeneratedCodeAttribute}}
+                public global::System.Span<float> GetRow(int id)
+                {
+                    {{Guard}}.ValidateId(id, InputDim, nameof(id));
+                    return new global::System.Span<float>({{WeightsField}}, id * OutputDim, OutputDim);
+                }
+
+                /// <summary>Creates an empty sparse gradient for this layer's table, to pass to <c>Backward</c>.</summary>
+                {{GeneratedCodeAttribute}}
+                public {{Runtime}}.SparseRowGradient CreateSparseGradient() => new(InputDim, OutputDim);
+
+                """);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+namespace Embedding.Generated.Generator.Model;
+
+/// <summary>
+/// Everything the emitter needs to write one layer, reduced from the user's class and attribute.
+/// </summary>
+/// <remarks>
+/// This record must stay value-equatable: strings, numbers, booleans and <see cref="EquatableArray{T}"/> only; no
+/// <c>ISymbol</c>, <c>SyntaxNode</c>, <c>Location</c> or <c>Compilation</c>. The incremental pipeline compares specs to
+/// decide whether to emit again, so equal specs must mean equal output, and the emitter may read nothing else.
+/// </remarks>
+/// <param name="Namespace">The namespace, escaped for C#; empty for the global namespace.</param>
+/// <param name="TypeName">The class name, escaped for C#.</param>
+/// <param name="ContainingTypes">The types the class is nested in, outermost first.</param>
+/// <param name="InputDim">Vocabulary size (validated: greater than 0).</param>
+/// <param name="OutputDim">Vector length (validated: 0 or more).</param>
+/// <param name="InputLength">Fixed sequence length, or 0 when the attribute leaves it unset.</param>
+/// <param name="MaskZero">Whether id 0 is padding.</param>
+internal sealed record EmbeddingLayerSpec(
+    string Namespace,
+    string TypeName,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    int InputDim,
+    int OutputDim,
+    int InputLength,
+    bool MaskZero)
+{
+    public bool HasInputLength => InputLength > 0;
+
+    /// <summary>A stable file name: <c>{Namespace}.{Outer}.{Type}.g.cs</c>, without keyword escapes.</summary>
+    public string HintName
+    {
+        get
+        {
+            var name = new System.Text.StringBuilder();
+            if (Namespace.Length > 0)
+            {
+                name.Append(Namespace.Replace("@", string.Empty)).Append('.');
+            }
+
+            foreach (ContainingTypeSpec containing in ContainingTypes)
+            {
+                name.Append(containing.Name.TrimStart('@')).Append('.');
+            }
+
+            return name.Append(TypeName.TrimStart('@')).Append(".g.cs").ToString();
+        }
+    }
+}
+
+/// <summary>A type that contains the layer class, as its partial declaration must be written.</summary>
+/// <param name="Keyword">The declaration keyword: <c>class</c>, <c>struct</c>, <c>record</c> or <c>record struct</c>.</param>
+/// <param name="Name">The type name, escaped for C#.</param>
+internal readonly record struct ContainingTypeSpec(string Keyword, string Name);
+
+/// <summary>The facts about the whole compilation that change what is emitted, reduced to a tiny value.</summary>
+/// <param name="CanEmitInlineArrays">
+/// <c>[InlineArray]</c> exists (.NET 8 or later) and the language version is 12 or later, so a fixed-length
+/// <c>Sequence</c> type can be emitted.
+/// </param>
+internal readonly record struct CompilationFacts(bool CanEmitInlineArrays);
+
+/// <summary>One output: a layer with the compilation facts it is emitted under.</summary>
+internal readonly record struct LayerSource(EmbeddingLayerSpec Layer, CompilationFacts Facts);

@@ -1,0 +1,17 @@
+namespace Embedding.Generated.Generator;
+
+/// <summary>Names of the generator's pipeline steps, so that tests can read how each step ran.</summary>
+internal static class TrackingNames
+{
+    /// <summary>Each annotated class reduced to a layer spec (or null when it cannot be generated).</summary>
+    public const string LayerSpecs = nameof(LayerSpecs);
+
+    /// <summary>The specs that can be generated.</summary>
+    public const string ValidLayerSpecs = nameof(ValidLayerSpecs);
+
+    /// <summary>The few facts about the compilation that change what is emitted.</summary>
+    public const string CompilationFacts = nameof(CompilationFacts);
+
+    /// <summary>A layer spec joined with the compilation facts: everything one output depends on.</summary>
+    public const string LayerSources = nameof(LayerSources);
+}

@@ -1,0 +1,177 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Embedding.Generated.Generator.Validation;
+
+/// <summary>
+/// The one place that decides what a valid embedding layer is. The generator emits nothing where an error-level
+/// rule is broken; the analyzer reports the same violations, so the two can never disagree.
+/// </summary>
+internal static class EmbeddingLayerRules
+{
+    /// <summary>The largest array .NET allocates (<c>Array.MaxLength</c>), which bounds the weight count.</summary>
+    public const long MaxWeightCount = 0x7FFFFFC7;
+
+    /// <summary>Checks the attribute's arguments against Keras's rules and the weight storage limit.</summary>
+    public static List<RuleViolation> CheckArguments(LayerArguments arguments)
+    {
+        var violations = new List<RuleViolation>();
+
+        int inputDim = arguments.InputDim ?? 0;
+        if (inputDim <= 0)
+        {
+            string found = arguments.InputDim is null ? "it is not set" : $"is {Format(inputDim)}";
+            violations.Add(Error(
+                DiagnosticIds.InputDimNotPositive,
+                arguments.InputDim is null ? LayerArgument.Attribute : LayerArgument.InputDim,
+                $"InputDim must be greater than 0 (the vocabulary size, largest id + 1), but {found}"));
+        }
+
+        if (arguments.OutputDim is null)
+        {
+            violations.Add(Error(
+                DiagnosticIds.OutputDimNegative,
+                LayerArgument.Attribute,
+                "OutputDim must be set to the length of each vector (0 or more), but it is not set"));
+        }
+        else if (arguments.OutputDim < 0)
+        {
+            violations.Add(Error(
+                DiagnosticIds.OutputDimNegative,
+                LayerArgument.OutputDim,
+                $"OutputDim must be 0 or more, but is {Format(arguments.OutputDim.Value)}"));
+        }
+        else if (arguments.OutputDim == 0)
+        {
+            violations.Add(Warning(
+                DiagnosticIds.OutputDimZero,
+                LayerArgument.OutputDim,
+                "OutputDim is 0, so every vector is empty; use OutputDim greater than 0 unless this is deliberate"));
+        }
+
+        if (arguments.InputLength is int inputLength && inputLength <= 0)
+        {
+            violations.Add(Error(
+                DiagnosticIds.InputLengthNotPositive,
+                LayerArgument.InputLength,
+                $"InputLength must be greater than 0 when it is given, but is {Format(inputLength)}; leave it unset for sequences of any length"));
+        }
+
+        if (arguments.MaskZero && arguments.InputDim is int maskedInputDim && maskedInputDim == 1)
+        {
+            violations.Add(Warning(
+                DiagnosticIds.MaskZeroWithoutRoom,
+                LayerArgument.InputDim,
+                "MaskZero reserves id 0 for padding, so InputDim must be the vocabulary size + 1 and at least 2, but is 1: no real token fits"));
+        }
+
+        long weightCount = (long)inputDim * (arguments.OutputDim ?? 0);
+        if (inputDim > 0 && weightCount > MaxWeightCount)
+        {
+            violations.Add(Error(
+                DiagnosticIds.WeightCountOverflow,
+                LayerArgument.OutputDim,
+                $"InputDim x OutputDim = {Format(weightCount)} weights exceeds the {Format(MaxWeightCount)} floats one .NET array can hold"));
+        }
+
+        return violations;
+    }
+
+    /// <summary>
+    /// Checks that the annotated type is one the generator can extend: a non-generic, non-static, partial class
+    /// (not a record), declared in partial non-generic classes, structs or records. Returns the violation, or
+    /// <see langword="null"/> when the type is supported.
+    /// </summary>
+    public static RuleViolation? CheckTarget(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        string name = type.Name;
+        if (type.TypeKind != TypeKind.Class || type.IsRecord)
+        {
+            return Unsupported($"'{name}' is a {Describe(type)}; [EmbeddingLayer] needs a partial class");
+        }
+
+        if (type.IsStatic)
+        {
+            return Unsupported($"'{name}' is static; a layer holds weights, so it must be a non-static partial class");
+        }
+
+        if (type.Arity > 0)
+        {
+            return Unsupported($"'{name}' is generic; the generator needs a non-generic partial class");
+        }
+
+        if (IsFileLocal(type, cancellationToken))
+        {
+            return Unsupported($"'{name}' is file-local; the generated part lives in another file, so remove 'file'");
+        }
+
+        if (!IsPartial(type, cancellationToken))
+        {
+            return Unsupported($"'{name}' must be declared partial so that the generator can add the layer's members");
+        }
+
+        for (INamedTypeSymbol? containing = type.ContainingType; containing is not null; containing = containing.ContainingType)
+        {
+            if (containing.Arity > 0)
+            {
+                return Unsupported($"'{name}' is nested in generic type '{containing.Name}'; the generator needs non-generic containing types");
+            }
+
+            if (ContainingKeyword(containing) is null)
+            {
+                return Unsupported($"'{name}' is nested in {Describe(containing)} '{containing.Name}'; the generator supports nesting in classes, structs and records");
+            }
+
+            if (!IsPartial(containing, cancellationToken))
+            {
+                return Unsupported($"'{name}' is nested in '{containing.Name}', which must be declared partial too");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The keyword that declares a supported containing type, or <see langword="null"/>.</summary>
+    public static string? ContainingKeyword(INamedTypeSymbol type) => type.TypeKind switch
+    {
+        TypeKind.Class => type.IsRecord ? "record" : "class",
+        TypeKind.Struct => type.IsRecord ? "record struct" : "struct",
+        _ => null,
+    };
+
+    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        type.DeclaringSyntaxReferences.Length > 0 &&
+        type.DeclaringSyntaxReferences.All(reference =>
+            reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration &&
+            declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+    private static bool IsFileLocal(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        type.DeclaringSyntaxReferences.Any(reference =>
+            reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration &&
+            declaration.Modifiers.Any(SyntaxKind.FileKeyword));
+
+    private static string Describe(INamedTypeSymbol type) => type.TypeKind switch
+    {
+        TypeKind.Class when type.IsRecord => "record",
+        TypeKind.Struct when type.IsRecord => "record struct",
+        TypeKind.Struct => "struct",
+        TypeKind.Interface => "interface",
+        TypeKind.Enum => "enum",
+        TypeKind.Delegate => "delegate",
+        _ => "class",
+    };
+
+    private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static RuleViolation Error(string id, LayerArgument argument, string message) => new(id, IsError: true, argument, message);
+
+    private static RuleViolation Warning(string id, LayerArgument argument, string message) => new(id, IsError: false, argument, message);
+
+    private static RuleViolation Unsupported(string message) =>
+        new(DiagnosticIds.UnsupportedTarget, IsError: true, LayerArgument.Attribute, message);
+}

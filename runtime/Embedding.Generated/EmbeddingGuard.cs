@@ -1,0 +1,119 @@
+using System;
+using System.ComponentModel;
+
+namespace Embedding.Generated;
+
+/// <summary>
+/// The checks generated layers run before they write anything. Each throws an exception that names the value it
+/// found and what was expected. Public so that generated code in user assemblies can call it; not meant for direct use.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class EmbeddingGuard
+{
+    /// <summary>Throws <see cref="EmbeddingIdOutOfRangeException"/> for the first id outside <c>[0, inputDim)</c>.</summary>
+    /// <param name="ids">The ids to check.</param>
+    /// <param name="inputDim">The vocabulary size.</param>
+    /// <param name="sequenceLength">Length of each sequence, for the message; 0 when unknown.</param>
+    /// <param name="paramName">The argument that held the ids.</param>
+    public static void ValidateIds(ReadOnlySpan<int> ids, int inputDim, int sequenceLength, string paramName)
+    {
+        // One unsigned comparison catches negative ids too: they become values of 2^31 or more.
+        for (int i = 0; i < ids.Length; i++)
+        {
+            if ((uint)ids[i] >= (uint)inputDim)
+            {
+                throw new EmbeddingIdOutOfRangeException(paramName, ids[i], i, inputDim, sequenceLength);
+            }
+        }
+    }
+
+    /// <summary>Throws <see cref="EmbeddingIdOutOfRangeException"/> unless <paramref name="id"/> lies in <c>[0, inputDim)</c>.</summary>
+    public static void ValidateId(int id, int inputDim, string paramName)
+    {
+        if ((uint)id >= (uint)inputDim)
+        {
+            throw new EmbeddingIdOutOfRangeException(paramName, id, index: -1, inputDim, sequenceLength: 0);
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="idCount"/> is a whole number of sequences of <paramref name="inputLength"/>.</summary>
+    public static void ValidateWholeSequences(int idCount, int inputLength, string paramName)
+    {
+        if (idCount % inputLength != 0)
+        {
+            throw new ArgumentException(
+                $"{paramName} has length {idCount}, which is not a whole number of sequences of InputLength {inputLength}.",
+                paramName);
+        }
+    }
+
+    /// <summary>Throws unless a <c>(ids, OutputDim)</c> buffer has exactly <c>idCount * outputDim</c> elements.</summary>
+    public static void ValidateVectorsLength(int actual, int idCount, int outputDim, string paramName)
+    {
+        long expected = (long)idCount * outputDim;
+        if (actual != expected)
+        {
+            throw new ArgumentException(
+                $"{paramName} has length {actual}, but {idCount} ids x OutputDim {outputDim} need exactly {expected}.",
+                paramName);
+        }
+    }
+
+    /// <summary>Throws unless a <c>(InputDim, OutputDim)</c> buffer has exactly <c>inputDim * outputDim</c> elements.</summary>
+    public static void ValidateTableLength(int actual, int inputDim, int outputDim, string paramName)
+    {
+        long expected = (long)inputDim * outputDim;
+        if (actual != expected)
+        {
+            throw new ArgumentException(
+                $"{paramName} has length {actual}, but the table InputDim {inputDim} x OutputDim {outputDim} needs exactly {expected}.",
+                paramName);
+        }
+    }
+
+    /// <summary>Throws unless a per-id buffer (a mask) has one element per id.</summary>
+    public static void ValidateMaskLength(int actual, int idCount, string paramName)
+    {
+        if (actual != idCount)
+        {
+            throw new ArgumentException(
+                $"{paramName} has length {actual}, but there are {idCount} ids and the mask needs one element per id.",
+                paramName);
+        }
+    }
+
+    /// <summary>Throws unless a 2-D id array's second dimension is the layer's fixed <paramref name="inputLength"/>.</summary>
+    public static void ValidateSequenceLength(int actual, int inputLength, string paramName)
+    {
+        if (actual != inputLength)
+        {
+            throw new ArgumentException(
+                $"{paramName} has sequences of length {actual}, but the layer's InputLength is {inputLength}.",
+                paramName);
+        }
+    }
+
+    /// <summary>Throws unless an output array has the shape <c>(batch, length, outputDim)</c> of the ids.</summary>
+    public static void ValidateOutputShape(float[,,] output, int batch, int length, int outputDim, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(output, paramName);
+        if (output.GetLength(0) != batch || output.GetLength(1) != length || output.GetLength(2) != outputDim)
+        {
+            throw new ArgumentException(
+                $"{paramName} has shape ({output.GetLength(0)}, {output.GetLength(1)}, {output.GetLength(2)}), but the ids need ({batch}, {length}, {outputDim}).",
+                paramName);
+        }
+    }
+
+    /// <summary>Throws unless a sparse gradient was made for a table of these dimensions.</summary>
+    public static void ValidateSparseGradient(SparseRowGradient gradient, int inputDim, int outputDim, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(gradient, paramName);
+        if (gradient.InputDim != inputDim || gradient.OutputDim != outputDim)
+        {
+            throw new ArgumentException(
+                $"{paramName} holds rows of a {gradient.InputDim} x {gradient.OutputDim} table, but the layer is {inputDim} x {outputDim}.",
+                paramName);
+        }
+    }
+}

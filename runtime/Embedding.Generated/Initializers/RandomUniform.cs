@@ -1,0 +1,54 @@
+using System;
+
+namespace Embedding.Generated.Initializers;
+
+/// <summary>
+/// Keras's <c>RandomUniform(minval, maxval)</c>: each weight drawn uniformly from <c>[minval, maxval)</c>.
+/// <see cref="KerasDefault"/> (<c>-0.05</c> to <c>0.05</c>) is the default of every embedding layer.
+/// </summary>
+public sealed class RandomUniform : IEmbeddingInitializer
+{
+    /// <summary>The Keras <c>Embedding</c> default: <c>RandomUniform(-0.05, 0.05)</c>.</summary>
+    public static RandomUniform KerasDefault { get; } = new(-0.05, 0.05);
+
+    /// <summary>Creates the initializer.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is not finite, or <paramref name="minval"/> &gt; <paramref name="maxval"/>.</exception>
+    public RandomUniform(double minval = -0.05, double maxval = 0.05)
+    {
+        if (!double.IsFinite(minval))
+        {
+            throw new ArgumentOutOfRangeException(nameof(minval), minval, $"minval must be a finite number, but is {minval}.");
+        }
+
+        if (!double.IsFinite(maxval))
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxval), maxval, $"maxval must be a finite number, but is {maxval}.");
+        }
+
+        if (minval > maxval)
+        {
+            throw new ArgumentOutOfRangeException(nameof(minval), minval, $"minval must not exceed maxval, but minval is {minval} and maxval is {maxval}.");
+        }
+
+        Minval = minval;
+        Maxval = maxval;
+    }
+
+    /// <summary>The lower bound (inclusive).</summary>
+    public double Minval { get; }
+
+    /// <summary>The upper bound (exclusive before rounding to <see langword="float"/>).</summary>
+    public double Maxval { get; }
+
+    /// <inheritdoc />
+    public void Initialize(Span<float> weights, int inputDim, int outputDim, int seed)
+    {
+        EmbeddingGuard.ValidateTableLength(weights.Length, inputDim, outputDim, nameof(weights));
+        var random = new SplitMix64(seed);
+        double width = Maxval - Minval;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = (float)(Minval + width * random.NextDouble());
+        }
+    }
+}
