@@ -82,6 +82,20 @@ internal static class EmbeddingLayerRules
         return violations;
     }
 
+    /// <summary>Checks an id known at compile time against the layer's vocabulary (EMB007).</summary>
+    public static RuleViolation? CheckConstantId(long id, int inputDim, string layerName)
+    {
+        if (id >= 0 && id < inputDim)
+        {
+            return null;
+        }
+
+        return Error(
+            DiagnosticIds.ConstantIdOutOfRange,
+            LayerArgument.Attribute,
+            $"Id {Format(id)} is outside the valid range [0, {Format(inputDim)}) of layer '{layerName}': ids must be at least 0 and less than InputDim = {Format(inputDim)}");
+    }
+
     /// <summary>
     /// Checks that the annotated type is one the generator can extend: a non-generic, non-static, partial class
     /// (not a record), declared in partial non-generic classes, structs or records. Returns the violation, or

@@ -1,0 +1,225 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Embedding.Generated.Generator.Validation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Embedding.Generated.Generator.Diagnostics;
+
+/// <summary>
+/// Checks calls into generated layers: constant ids outside <c>[0, InputDim)</c> (EMB007), and forward passes of
+/// MaskZero layers whose mask is never computed (EMB006), the .NET form of Keras's <c>Flatten</c> after
+/// <c>mask_zero=True</c>: padding is then pooled or flattened as if it were data.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LayerUsageAnalyzer : DiagnosticAnalyzer
+{
+    private const string SequenceTypeName = "Sequence";
+    private const string ForwardMethodName = "Forward";
+    private const string ComputeMaskMethodName = "ComputeMask";
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.MaskDiscarded,
+        DiagnosticDescriptors.ConstantIdOutOfRange);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (start.Compilation.GetTypeByMetadataName(KnownTypeNames.EmbeddingLayerAttribute) is not INamedTypeSymbol attributeType)
+            {
+                return;
+            }
+
+            var layers = new LayerCatalog(attributeType);
+            start.RegisterOperationBlockStartAction(block => AnalyzeBlock(block, layers));
+        });
+    }
+
+    private static void AnalyzeBlock(OperationBlockStartAnalysisContext block, LayerCatalog layers)
+    {
+        // Per method body: forward calls that drop the mask, reported at the end unless the body computes a mask.
+        var maskLessForwards = new ConcurrentQueue<(IInvocationOperation Call, string Layer)>();
+        int computesMask = 0;
+
+        block.RegisterOperationAction(
+            context =>
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                if (layers.Find(invocation.TargetMethod.ContainingType) is not LayerFacts layer)
+                {
+                    return;
+                }
+
+                ReportConstantIds(context, layer, invocation.Arguments);
+                if (!layer.MaskZero || layer.IsSequenceType)
+                {
+                    return;
+                }
+
+                if (invocation.TargetMethod.Name == ComputeMaskMethodName ||
+                    invocation.TargetMethod.Parameters.Any(parameter => parameter.Name == "mask"))
+                {
+                    System.Threading.Interlocked.Exchange(ref computesMask, 1);
+                }
+                else if (invocation.TargetMethod.Name == ForwardMethodName)
+                {
+                    maskLessForwards.Enqueue((invocation, layer.Name));
+                }
+            },
+            OperationKind.Invocation);
+
+        block.RegisterOperationAction(
+            context =>
+            {
+                var creation = (IObjectCreationOperation)context.Operation;
+                if (layers.Find(creation.Type as INamedTypeSymbol) is LayerFacts { IsSequenceType: true } layer)
+                {
+                    ReportConstantIds(context, layer, creation.Arguments);
+                }
+            },
+            OperationKind.ObjectCreation);
+
+        block.RegisterOperationBlockEndAction(context =>
+        {
+            if (computesMask != 0)
+            {
+                return;
+            }
+
+            foreach ((IInvocationOperation call, string layer) in maskLessForwards)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.MaskDiscarded,
+                    call.Syntax.GetLocation(),
+                    $"'{layer}' has MaskZero = true, but this Forward call discards the padding mask and nothing here computes it; call Forward(ids, output, mask) or ComputeMask(ids, mask) and pass the mask to the layers that follow"));
+            }
+        });
+    }
+
+    /// <summary>Reports every compile-time constant id outside the layer's range in the id arguments of a call.</summary>
+    private static void ReportConstantIds(OperationAnalysisContext context, LayerFacts layer, ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (IArgumentOperation argument in arguments)
+        {
+            if (argument.Parameter is not IParameterSymbol parameter || !IsIdParameter(parameter, layer))
+            {
+                continue;
+            }
+
+            foreach ((long id, Location location) in ConstantIds(argument))
+            {
+                if (EmbeddingLayerRules.CheckConstantId(id, layer.InputDim, layer.Name) is RuleViolation violation)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ConstantIdOutOfRange, location, violation.Message));
+                }
+            }
+        }
+    }
+
+    /// <summary>Parameters that take ids: <c>id</c> and <c>ids</c>, and every parameter of a Sequence constructor.</summary>
+    private static bool IsIdParameter(IParameterSymbol parameter, LayerFacts layer) =>
+        parameter.Name is "id" or "ids" ||
+        (layer.IsSequenceType && parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } && parameter.Type.SpecialType == SpecialType.System_Int32);
+
+    /// <summary>The constant ids in an argument: a constant, an array initializer (any rank) or a collection expression.</summary>
+    private static IEnumerable<(long Id, Location Location)> ConstantIds(IArgumentOperation argument)
+    {
+        // Collection expressions have no operation node in the oldest compiler this analyzer supports, so read the syntax.
+        if (argument.Syntax is ArgumentSyntax { Expression: CollectionExpressionSyntax collection } && argument.SemanticModel is SemanticModel model)
+        {
+            foreach (CollectionElementSyntax element in collection.Elements)
+            {
+                if (element is ExpressionElementSyntax { Expression: var expression } && model.GetConstantValue(expression).Value is int id)
+                {
+                    yield return (id, expression.GetLocation());
+                }
+            }
+
+            yield break;
+        }
+
+        foreach ((long id, Location location) in ConstantIds(argument.Value))
+        {
+            yield return (id, location);
+        }
+    }
+
+    private static IEnumerable<(long Id, Location Location)> ConstantIds(IOperation value)
+    {
+        while (value is IConversionOperation { IsImplicit: true } conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        if (value.ConstantValue is { HasValue: true, Value: int id })
+        {
+            yield return (id, value.Syntax.GetLocation());
+        }
+        else if (value is IArrayCreationOperation { Initializer: IArrayInitializerOperation initializer })
+        {
+            foreach ((long, Location) found in ConstantIds(initializer))
+            {
+                yield return found;
+            }
+        }
+        else if (value is IArrayInitializerOperation nested)
+        {
+            foreach (IOperation element in nested.ElementValues)
+            {
+                foreach ((long, Location) found in ConstantIds(element))
+                {
+                    yield return found;
+                }
+            }
+        }
+    }
+
+    /// <summary>What the usage rules need to know of a generated layer type (or of its nested Sequence type).</summary>
+    private sealed record LayerFacts(string Name, int InputDim, bool MaskZero, bool IsSequenceType);
+
+    /// <summary>Finds the layer a type belongs to, reading each layer's attribute once per compilation.</summary>
+    private sealed class LayerCatalog
+    {
+        private readonly INamedTypeSymbol _attributeType;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, LayerFacts?> _layers = new(SymbolEqualityComparer.Default);
+
+        public LayerCatalog(INamedTypeSymbol attributeType) => _attributeType = attributeType;
+
+        public LayerFacts? Find(INamedTypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return null;
+            }
+
+            if (type.Name == SequenceTypeName && type.ContainingType is INamedTypeSymbol layerType)
+            {
+                return Read(layerType) is LayerFacts layer ? layer with { IsSequenceType = true } : null;
+            }
+
+            return Read(type);
+        }
+
+        private LayerFacts? Read(INamedTypeSymbol type) => _layers.GetOrAdd(type, candidate =>
+        {
+            AttributeData? attribute = candidate.GetAttributes()
+                .FirstOrDefault(data => SymbolEqualityComparer.Default.Equals(data.AttributeClass, _attributeType));
+            if (attribute is null || EmbeddingGenerator.Parser.ReadArguments(attribute) is not LayerArguments arguments ||
+                EmbeddingLayerRules.CheckArguments(arguments).Any(violation => violation.IsError))
+            {
+                return null;
+            }
+
+            return new LayerFacts(candidate.Name, arguments.InputDim!.Value, arguments.MaskZero, IsSequenceType: false);
+        });
+    }
+}
