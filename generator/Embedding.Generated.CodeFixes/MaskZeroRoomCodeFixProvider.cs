@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using Embedding.Generated.Generator.Validation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Embedding.Generated.CodeFixes;
+
+/// <summary>
+/// EMB005: MaskZero reserves id 0, so either the vocabulary grows by one (<c>InputDim + 1</c>) or the mask goes.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MaskZeroRoomCodeFixProvider)), Shared]
+public sealed class MaskZeroRoomCodeFixProvider : CodeFixProvider
+{
+    private const string AddPaddingRowTitle = "Add a row for padding (InputDim + 1)";
+    private const string RemoveMaskZeroTitle = "Remove MaskZero";
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.MaskZeroWithoutRoom);
+
+    /// <inheritdoc />
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc />
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root?.FindNode(context.Span).FirstAncestorOrSelf<AttributeSyntax>() is not AttributeSyntax attribute ||
+            Argument(attribute, "InputDim") is not AttributeArgumentSyntax inputDim ||
+            Argument(attribute, "MaskZero") is not AttributeArgumentSyntax maskZero)
+        {
+            return;
+        }
+
+        foreach (Diagnostic diagnostic in context.Diagnostics)
+        {
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    AddPaddingRowTitle,
+                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(inputDim, PlusOne(inputDim)))),
+                    equivalenceKey: AddPaddingRowTitle),
+                diagnostic);
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    RemoveMaskZeroTitle,
+                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(attribute, WithoutArgument(attribute, maskZero)))),
+                    equivalenceKey: RemoveMaskZeroTitle),
+                diagnostic);
+        }
+    }
+
+    private static AttributeArgumentSyntax? Argument(AttributeSyntax attribute, string name) =>
+        attribute.ArgumentList?.Arguments.FirstOrDefault(argument => argument.NameEquals?.Name.Identifier.ValueText == name);
+
+    /// <summary>A literal becomes the next number; any other expression gets <c>+ 1</c>.</summary>
+    private static AttributeArgumentSyntax PlusOne(AttributeArgumentSyntax argument)
+    {
+        ExpressionSyntax value = argument.Expression;
+        ExpressionSyntax plusOne = value is LiteralExpressionSyntax { Token.Value: int number }
+            ? SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal((number + 1).ToString(CultureInfo.InvariantCulture), number + 1))
+            : SyntaxFactory.BinaryExpression(
+                SyntaxKind.AddExpression,
+                value.WithoutTrivia(),
+                SyntaxFactory.Token(SyntaxFactory.TriviaList(SyntaxFactory.Space), SyntaxKind.PlusToken, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
+                SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(1)));
+        return argument.WithExpression(plusOne.WithTriviaFrom(value));
+    }
+
+    private static AttributeSyntax WithoutArgument(AttributeSyntax attribute, AttributeArgumentSyntax argument) =>
+        attribute.WithArgumentList(attribute.ArgumentList!.WithArguments(attribute.ArgumentList.Arguments.Remove(argument)));
+}
