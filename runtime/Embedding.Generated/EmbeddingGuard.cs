@@ -71,6 +71,15 @@ public static class EmbeddingGuard
         }
     }
 
+    /// <summary>Throws unless two buffers that pair element by element have the same length.</summary>
+    public static void ValidateSameLength(int actual, int expected, string paramName)
+    {
+        if (actual != expected)
+        {
+            throw new ArgumentException($"{paramName} has length {actual}, but must have the same length as its pair, {expected}.", paramName);
+        }
+    }
+
     /// <summary>Throws unless a per-id buffer (a mask) has one element per id.</summary>
     public static void ValidateMaskLength(int actual, int idCount, string paramName)
     {

@@ -1,0 +1,131 @@
+using System;
+using System.Globalization;
+
+namespace Embedding.Generated.Constraints;
+
+/// <summary>
+/// The common shape of Keras's norm constraints: each slice along <see cref="Axis"/> is scaled by
+/// <c>desired(n) / (epsilon + n)</c>, where <c>n</c> is its Euclidean norm and epsilon is Keras's <c>1e-7</c>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// For an embedding table of shape <c>(InputDim, OutputDim)</c>, <b>axis 0</b> (Keras's default) takes the norm of
+/// each <em>column</em>, across the whole vocabulary; <b>axis 1</b> takes the norm of each row, that is of each
+/// token's vector, which is usually what an embedding wants. Axis 0 always projects the whole table; axis 1 lets a
+/// sparse step project only the rows it changed.
+/// </para>
+/// <para>
+/// Like Keras, the epsilon is always applied, so a slice already inside the bound still shrinks by <c>n / (n + 1e-7)</c>,
+/// and the arithmetic is float32 as in Keras and TensorFlow.js. An all-zero slice stays zero.
+/// </para>
+/// </remarks>
+public abstract class NormConstraint : IConstraint
+{
+    /// <summary>Keras's <c>backend.epsilon()</c>.</summary>
+    public const float Epsilon = 1e-7f;
+
+    /// <summary>Validates and stores the axis.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is not 0, 1 or -1.</exception>
+    protected NormConstraint(int axis)
+    {
+        if (axis is not (0 or 1 or -1))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(axis), axis, string.Create(CultureInfo.InvariantCulture, $"axis must be 0 (columns, across the vocabulary), 1 or -1 (each token's vector), but is {axis}."));
+        }
+
+        Axis = axis == -1 ? 1 : axis;
+    }
+
+    /// <summary>0: norms of columns (across the vocabulary); 1: norms of rows (each token's vector).</summary>
+    public int Axis { get; }
+
+    /// <inheritdoc />
+    public bool IsRowWise => Axis == 1;
+
+    /// <summary>The norm a slice of norm <paramref name="norm"/> should have.</summary>
+    protected abstract float DesiredNorm(float norm);
+
+    /// <inheritdoc />
+    public void Apply(Span<float> weights, int inputDim, int outputDim)
+    {
+        EmbeddingGuard.ValidateTableLength(weights.Length, inputDim, outputDim, nameof(weights));
+        if (Axis == 1)
+        {
+            for (int row = 0; row < inputDim; row++)
+            {
+                ScaleToDesiredNorm(weights.Slice(row * outputDim, outputDim));
+            }
+
+            return;
+        }
+
+        // Axis 0: one norm per column. Rows are read in order, so the pass stays sequential in memory.
+        Span<double> squareSums = outputDim <= 1024 ? stackalloc double[outputDim] : new double[outputDim];
+        squareSums.Clear();
+        for (int row = 0; row < inputDim; row++)
+        {
+            ReadOnlySpan<float> values = weights.Slice(row * outputDim, outputDim);
+            for (int column = 0; column < outputDim; column++)
+            {
+                squareSums[column] += (double)values[column] * values[column];
+            }
+        }
+
+        Span<float> factors = outputDim <= 1024 ? stackalloc float[outputDim] : new float[outputDim];
+        for (int column = 0; column < outputDim; column++)
+        {
+            factors[column] = Factor((float)Math.Sqrt(squareSums[column]));
+        }
+
+        for (int row = 0; row < inputDim; row++)
+        {
+            Span<float> values = weights.Slice(row * outputDim, outputDim);
+            for (int column = 0; column < outputDim; column++)
+            {
+                values[column] *= factors[column];
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void ApplyToRow(Span<float> row)
+    {
+        if (!IsRowWise)
+        {
+            throw new InvalidOperationException($"{this} normalises columns across the whole vocabulary (axis 0), so it cannot project a row alone.");
+        }
+
+        ScaleToDesiredNorm(row);
+    }
+
+    private void ScaleToDesiredNorm(Span<float> slice)
+    {
+        double squareSum = 0;
+        foreach (float value in slice)
+        {
+            squareSum += (double)value * value;
+        }
+
+        float factor = Factor((float)Math.Sqrt(squareSum));
+        for (int i = 0; i < slice.Length; i++)
+        {
+            slice[i] *= factor;
+        }
+    }
+
+    // desired / (epsilon + n), in float32 as Keras computes it.
+    private float Factor(float norm) => DesiredNorm(norm) / (Epsilon + norm);
+
+    /// <summary>Throws unless <paramref name="value"/> is a finite number of 0 or more.</summary>
+    protected static float ValidateNonNegative(float value, string name)
+    {
+        if (!float.IsFinite(value) || value < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must be a finite number of 0 or more, but is {value}."));
+        }
+
+        return value;
+    }
+}
