@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Embedding.Generated.Optimizers;
+
+/// <summary>
+/// A Keras 3 optimizer that updates an embedding table. Two modes, each one call:
+/// <list type="bullet">
+/// <item><b>Dense</b> (<see cref="Step(Span{float}, ReadOnlySpan{float})"/>): exactly Keras. The gradient covers the whole
+/// table (rows no id used have gradient 0), and every weight's slots update every step, so with momentum or Adam a row
+/// the batch left out still moves. Costs the table size per step.</item>
+/// <item><b>Lazy sparse</b> (<see cref="Step(Span{float}, SparseRowGradient)"/>): only the rows in the gradient and
+/// their slots change, as TensorFlow's LazyAdam and PyTorch's SparseAdam do. Costs the rows touched per step. For plain
+/// SGD and Adagrad without a penalty the two agree, because a zero gradient changes nothing there.</item>
+/// </list>
+/// </summary>
+/// <remarks>
+/// Slots (Keras 3 names, see <see cref="SlotNames"/>) are allocated on the first step for the table's size and kept;
+/// a step allocates nothing after that. All arithmetic is float32, as in Keras.
+/// </remarks>
+public abstract class Optimizer
+{
+    private readonly string[] _slotNames;
+    private float[][] _slots = [];
+    // The weight count the slots were made for; -1 before the first step.
+    private int _tableLength = -1;
+    private float _learningRate;
+
+    /// <summary>Creates the optimizer with its slot names.</summary>
+    protected Optimizer(float learningRate, params string[] slotNames)
+    {
+        LearningRate = learningRate;
+        _slotNames = slotNames;
+    }
+
+    /// <summary>The step size.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative, NaN or infinite.</exception>
+    public float LearningRate
+    {
+        get => _learningRate;
+        set => _learningRate = RequireNonNegative(value, nameof(LearningRate));
+    }
+
+    /// <summary>How many steps were taken (Keras's <c>iterations</c>); the step number of the next step is this + 1.</summary>
+    public long Iterations { get; private set; }
+
+    /// <summary>The Keras 3 names of this optimizer's slots, e.g. <c>momentum</c> and <c>velocity</c> for Adam.</summary>
+    public IReadOnlyList<string> SlotNames => _slotNames;
+
+    /// <summary>A slot's values, one per weight, or empty before the first step.</summary>
+    /// <exception cref="ArgumentException">The optimizer has no slot of that name.</exception>
+    public ReadOnlySpan<float> GetSlot(string name)
+    {
+        int index = Array.IndexOf(_slotNames, name);
+        if (index < 0)
+        {
+            throw new ArgumentException($"{GetType().Name} has no slot '{name}'; its slots are: {string.Join(", ", _slotNames)}.", nameof(name));
+        }
+
+        return _tableLength < 0 ? [] : _slots[index];
+    }
+
+    /// <summary>Dense, Keras-identical step: applies <paramref name="gradient"/> (one value per weight) to every weight.</summary>
+    /// <exception cref="ArgumentException">The lengths differ, or the table is not the one this optimizer has been stepping.</exception>
+    public void Step(Span<float> weights, ReadOnlySpan<float> gradient)
+    {
+        EmbeddingGuard.ValidateSameLength(gradient.Length, weights.Length, nameof(gradient));
+        EnsureSlots(weights.Length);
+        var step = new StepContext(Iterations + 1, LearningRate);
+        Update(weights, gradient, 0, step);
+        Iterations++;
+    }
+
+    /// <summary>Lazy sparse step: updates only the rows held in <paramref name="gradient"/>, and only their slots.</summary>
+    /// <exception cref="ArgumentException">The table does not have the gradient's shape, or is not the one this optimizer has been stepping.</exception>
+    public void Step(Span<float> weights, SparseRowGradient gradient)
+    {
+        ArgumentNullException.ThrowIfNull(gradient);
+        int outputDim = gradient.OutputDim;
+        EmbeddingGuard.ValidateTableLength(weights.Length, gradient.InputDim, outputDim, nameof(weights));
+        EnsureSlots(weights.Length);
+        var step = new StepContext(Iterations + 1, LearningRate);
+        ReadOnlySpan<int> rows = gradient.Rows;
+        for (int k = 0; k < rows.Length; k++)
+        {
+            int offset = rows[k] * outputDim;
+            Update(weights.Slice(offset, outputDim), gradient.GetRowGradient(k), offset, step);
+        }
+
+        Iterations++;
+    }
+
+    /// <summary>Forgets the slots and the step count, as a new optimizer.</summary>
+    public void Reset()
+    {
+        _slots = [];
+        _tableLength = -1;
+        Iterations = 0;
+    }
+
+    /// <summary>
+    /// Applies one step to a run of weights. <paramref name="slotOffset"/> is the index of <c>weights[0]</c> in the
+    /// whole table, where its slot values are.
+    /// </summary>
+    protected abstract void Update(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step);
+
+    /// <summary>The value every element of slot <paramref name="slotIndex"/> starts at (0 unless overridden).</summary>
+    protected virtual float InitialSlotValue(int slotIndex) => 0f;
+
+    /// <summary>The values of slot <paramref name="slotIndex"/> for the weights from <paramref name="offset"/> on.</summary>
+    protected Span<float> Slot(int slotIndex, int offset, int length) => _slots[slotIndex].AsSpan(offset, length);
+
+    /// <summary>Throws unless <paramref name="value"/> is a finite number of 0 or more.</summary>
+    protected static float RequireNonNegative(float value, string name)
+    {
+        if (!float.IsFinite(value) || value < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must be a finite number of 0 or more, but is {value}."));
+        }
+
+        return value;
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> lies in <c>[0, 1)</c>, as decay rates must.</summary>
+    protected static float RequireDecay(float value, string name)
+    {
+        if (!(value >= 0 && value < 1))
+        {
+            throw new ArgumentOutOfRangeException(
+                name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must lie in [0, 1), but is {value}."));
+        }
+
+        return value;
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> is a finite number greater than 0.</summary>
+    protected static float RequirePositive(float value, string name)
+    {
+        if (!float.IsFinite(value) || value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must be a finite number greater than 0, but is {value}."));
+        }
+
+        return value;
+    }
+
+    private void EnsureSlots(int weightCount)
+    {
+        if (_tableLength == weightCount)
+        {
+            return;
+        }
+
+        if (_tableLength >= 0)
+        {
+            throw new ArgumentException(
+                $"This optimizer holds slots for a table of {_tableLength} weights, but was given {weightCount}; use one optimizer per table, or Reset() it.",
+                "weights");
+        }
+
+        var slots = new float[_slotNames.Length][];
+        for (int i = 0; i < slots.Length; i++)
+        {
+            slots[i] = new float[weightCount];
+            slots[i].AsSpan().Fill(InitialSlotValue(i));
+        }
+
+        _slots = slots;
+        _tableLength = weightCount;
+    }
+
+    /// <summary>What one step knows besides the weights: its number (1 on the first step) and learning rate.</summary>
+    protected readonly record struct StepContext(long Number, float LearningRate);
+}
