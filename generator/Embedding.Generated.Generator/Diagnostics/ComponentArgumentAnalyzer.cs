@@ -1,0 +1,126 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Embedding.Generated.Generator.Validation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Embedding.Generated.Generator.Diagnostics;
+
+/// <summary>
+/// Checks how the runtime's initializers, regularizers, constraints and optimizers are built: a constant argument they
+/// would reject (EMB008), and a norm constraint whose axis is left to Keras's column-wise default (EMB011).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ComponentArgumentAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.InvalidComponent,
+        DiagnosticDescriptors.ConstraintWithoutAxis);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            // The component types are resolved once; a compilation without the runtime registers nothing.
+            var components = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
+            foreach (string name in ComponentRules.Parameters.Keys)
+            {
+                if (start.Compilation.GetTypeByMetadataName(name) is INamedTypeSymbol type)
+                {
+                    components[type] = name;
+                }
+            }
+
+            if (components.Count > 0)
+            {
+                start.RegisterOperationAction(operation => AnalyzeCreation(operation, components), OperationKind.ObjectCreation);
+            }
+        });
+    }
+
+    private static void AnalyzeCreation(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, string> components)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Type is not INamedTypeSymbol type || !TryFindComponent(type, components, out string component, out INamedTypeSymbol? declared))
+        {
+            return;
+        }
+
+        // Only the component's own parameters are checked; a subclass with other parameters is left alone.
+        if (!SymbolEqualityComparer.Default.Equals(type, declared))
+        {
+            return;
+        }
+
+        IReadOnlyDictionary<string, ComponentRules.Range> ranges = ComponentRules.Parameters[component];
+        var constants = new Dictionary<string, (double Value, Location Location)>();
+        bool axisGiven = false;
+        foreach (IArgumentOperation argument in creation.Arguments)
+        {
+            if (argument.Parameter is not IParameterSymbol parameter)
+            {
+                continue;
+            }
+
+            axisGiven |= parameter.Name == "axis" && argument.ArgumentKind != ArgumentKind.DefaultValue;
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue ||
+                !ranges.TryGetValue(parameter.Name, out ComponentRules.Range range) ||
+                ConstantNumber(argument.Value) is not double value)
+            {
+                continue;
+            }
+
+            Location location = argument.Syntax.GetLocation();
+            constants[parameter.Name] = (value, location);
+            if (ComponentRules.CheckValue(component, parameter.Name, range, value) is string message)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidComponent, location, message));
+            }
+        }
+
+        if (ComponentRules.OrderedPairs.TryGetValue(component, out (string Lower, string Upper) pair) &&
+            constants.TryGetValue(pair.Lower, out var lower) && constants.TryGetValue(pair.Upper, out var upper) &&
+            ComponentRules.CheckOrder(component, pair.Lower, lower.Value, pair.Upper, upper.Value) is string orderMessage)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidComponent, lower.Location, orderMessage));
+        }
+
+        if (!axisGiven && ComponentRules.NormConstraints.Contains(component))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ConstraintWithoutAxis, creation.Syntax.GetLocation(), ComponentRules.MissingAxisMessage(component)));
+        }
+    }
+
+    private static bool TryFindComponent(
+        INamedTypeSymbol type, Dictionary<INamedTypeSymbol, string> components, out string component, out INamedTypeSymbol? declared)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (components.TryGetValue(current, out component!))
+            {
+                declared = current;
+                return true;
+            }
+        }
+
+        component = string.Empty;
+        declared = null;
+        return false;
+    }
+
+    /// <summary>The value of a numeric constant argument (int, float or double), or null.</summary>
+    private static double? ConstantNumber(IOperation value) => value.ConstantValue switch
+    {
+        { HasValue: true, Value: int number } => number,
+        { HasValue: true, Value: float number } => number,
+        { HasValue: true, Value: double number } => number,
+        _ => null,
+    };
+}
