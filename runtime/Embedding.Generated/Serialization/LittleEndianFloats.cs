@@ -1,0 +1,61 @@
+using System;
+using System.Buffers.Binary;
+using System.IO;
+using System.Runtime.InteropServices;
+
+namespace Embedding.Generated.Serialization;
+
+/// <summary>Float data as the weight formats store it: little-endian F32, F16 or BF16.</summary>
+internal static class LittleEndianFloats
+{
+    public static void Write(Stream stream, ReadOnlySpan<float> values)
+    {
+        if (BitConverter.IsLittleEndian)
+        {
+            stream.Write(MemoryMarshal.AsBytes(values));
+            return;
+        }
+
+        Span<byte> bytes = stackalloc byte[4];
+        foreach (float value in values)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(bytes, value);
+            stream.Write(bytes);
+        }
+    }
+
+    /// <summary>Decodes <paramref name="bytes"/> of <paramref name="dtype"/> into exactly <paramref name="destination"/>.</summary>
+    public static void Convert(string dtype, ReadOnlySpan<byte> bytes, Span<float> destination)
+    {
+        switch (dtype)
+        {
+            case "F32" when BitConverter.IsLittleEndian:
+                MemoryMarshal.Cast<byte, float>(bytes).CopyTo(destination);
+                break;
+            case "F32":
+                for (int i = 0; i < destination.Length; i++)
+                {
+                    destination[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(i * 4)..]);
+                }
+
+                break;
+            case "F16":
+                for (int i = 0; i < destination.Length; i++)
+                {
+                    destination[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(bytes[(i * 2)..]);
+                }
+
+                break;
+            case "BF16":
+                // bfloat16 is the top half of a float32: shifting its bits up restores the float exactly.
+                for (int i = 0; i < destination.Length; i++)
+                {
+                    destination[i] = BitConverter.Int32BitsToSingle(BinaryPrimitives.ReadUInt16LittleEndian(bytes[(i * 2)..]) << 16);
+                }
+
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "Only F32, F16 and BF16 convert to float.");
+        }
+    }
+}

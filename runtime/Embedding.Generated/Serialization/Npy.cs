@@ -1,0 +1,166 @@
+using System;
+using System.Buffers.Binary;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Embedding.Generated.Serialization;
+
+/// <summary>
+/// Reads and writes NumPy's <c>.npy</c> format for the table: a 2-D <c>float32</c> array in C (row-major) order.
+/// Files of format versions 1.0, 2.0 and 3.0 are read; 1.0 is written (2.0 when the header would not fit).
+/// </summary>
+public static partial class Npy
+{
+    private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
+
+    /// <summary>Writes the layer's weights as a <c>(InputDim, OutputDim)</c> little-endian float32 array, atomically.</summary>
+    public static void Save(IEmbeddingLayer layer, string path)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        string dictionary = string.Create(
+            CultureInfo.InvariantCulture, $"{{'descr': '<f4', 'fortran_order': False, 'shape': ({layer.InputDim}, {layer.OutputDim}), }}");
+        float[] weights = layer.Weights.ToArray();
+        AtomicFile.Write(path, stream =>
+        {
+            // The data starts on a 64-byte boundary: magic (6) + version (2) + length (2 or 4) + header, ending in '\n'.
+            int version = dictionary.Length + 1 + 10 <= ushort.MaxValue ? 1 : 2;
+            int prefix = version == 1 ? 10 : 12;
+            int headerLength = (((prefix + dictionary.Length + 1 + 63) / 64) * 64) - prefix;
+            byte[] header = Encoding.ASCII.GetBytes(dictionary.PadRight(headerLength - 1) + "\n");
+            stream.Write(Magic);
+            stream.WriteByte((byte)version);
+            stream.WriteByte(0);
+            Span<byte> length = stackalloc byte[4];
+            if (version == 1)
+            {
+                BinaryPrimitives.WriteUInt16LittleEndian(length, (ushort)header.Length);
+                stream.Write(length[..2]);
+            }
+            else
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(length, (uint)header.Length);
+                stream.Write(length);
+            }
+
+            stream.Write(header);
+            LittleEndianFloats.Write(stream, weights);
+        });
+    }
+
+    /// <summary>
+    /// Loads a 2-D float32 C-order array of shape <c>(InputDim, OutputDim)</c> into the layer. The file is checked in
+    /// full first; on any problem the layer is unchanged.
+    /// </summary>
+    /// <exception cref="WeightFileException">The file is malformed, Fortran-ordered, not float32, or of another shape.</exception>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    public static void Load(IEmbeddingLayer layer, string path)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        byte[] file = File.ReadAllBytes(path);
+        if (file.Length < 10 || !file.AsSpan(0, 6).SequenceEqual(Magic))
+        {
+            throw new WeightFileException(path, "the file does not start with the .npy magic bytes \\x93NUMPY.");
+        }
+
+        int major = file[6];
+        int prefix = major switch
+        {
+            1 => 10,
+            2 or 3 => 12,
+            _ => throw new WeightFileException(path, $"format version {major}.{file[7]} is not one of 1.0, 2.0 and 3.0."),
+        };
+        if (file.Length < prefix)
+        {
+            throw new WeightFileException(path, $"the file is {file.Length} bytes, too short for a version {major} header.");
+        }
+
+        long headerLength = major == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(8)) : BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(8));
+        if (headerLength > file.Length - prefix)
+        {
+            throw new WeightFileException(path, $"the header length {headerLength} runs past the end of the file ({file.Length} bytes).");
+        }
+
+        string header;
+        try
+        {
+            Encoding encoding = major == 3 ? new UTF8Encoding(false, throwOnInvalidBytes: true) : Encoding.Latin1;
+            header = encoding.GetString(file, prefix, (int)headerLength);
+        }
+        catch (DecoderFallbackException exception)
+        {
+            throw new WeightFileException(path, "the header is not valid UTF-8.", exception);
+        }
+
+        (bool bigEndian, long rows, long columns) = ParseHeader(path, header);
+        if (rows != layer.InputDim || columns != layer.OutputDim)
+        {
+            throw new WeightFileException(path, $"the array has shape ({rows}, {columns}), but the layer needs ({layer.InputDim}, {layer.OutputDim}).");
+        }
+
+        long dataStart = prefix + headerLength;
+        long expected = rows * columns * sizeof(float);
+        if (file.Length - dataStart != expected)
+        {
+            throw new WeightFileException(
+                path, $"the array needs {expected} data bytes, but the file holds {file.Length - dataStart}{(file.Length - dataStart < expected ? " (truncated?)" : string.Empty)}.");
+        }
+
+        ReadOnlySpan<byte> data = file.AsSpan((int)dataStart);
+        Span<float> weights = layer.Weights;
+        if (bigEndian)
+        {
+            for (int i = 0; i < weights.Length; i++)
+            {
+                weights[i] = BinaryPrimitives.ReadSingleBigEndian(data[(i * 4)..]);
+            }
+        }
+        else
+        {
+            LittleEndianFloats.Convert("F32", data, weights);
+        }
+    }
+
+    /// <summary>Reads the header's Python dictionary literal: descr, fortran_order and a 2-D shape.</summary>
+    private static (bool BigEndian, long Rows, long Columns) ParseHeader(string path, string header)
+    {
+        Match descr = DescrPattern().Match(header);
+        Match fortran = FortranPattern().Match(header);
+        Match shape = ShapePattern().Match(header);
+        if (!header.TrimStart().StartsWith('{') || !descr.Success || !fortran.Success || !shape.Success)
+        {
+            throw new WeightFileException(path, $"the header is not a dictionary with 'descr', 'fortran_order' and 'shape': {header.Trim()}");
+        }
+
+        string type = descr.Groups["value"].Value;
+        if (type is not ("<f4" or ">f4" or "=f4" or "f4"))
+        {
+            throw new WeightFileException(path, $"the array's dtype is '{type}', but an embedding table loads from float32 ('<f4').");
+        }
+
+        if (fortran.Groups["value"].Value == "True")
+        {
+            throw new WeightFileException(path, "the array is in Fortran (column-major) order; save it with numpy.ascontiguousarray(...) for C order.");
+        }
+
+        string[] dimensions = shape.Groups["value"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (dimensions.Length != 2 ||
+            !long.TryParse(dimensions[0], NumberStyles.None, CultureInfo.InvariantCulture, out long rows) ||
+            !long.TryParse(dimensions[1], NumberStyles.None, CultureInfo.InvariantCulture, out long columns))
+        {
+            throw new WeightFileException(path, $"the array has shape ({shape.Groups["value"].Value}), but an embedding table is 2-D.");
+        }
+
+        return (type == ">f4", rows, columns);
+    }
+
+    [GeneratedRegex(@"['""]descr['""]\s*:\s*['""](?<value>[^'""]*)['""]")]
+    private static partial Regex DescrPattern();
+
+    [GeneratedRegex(@"['""]fortran_order['""]\s*:\s*(?<value>True|False)")]
+    private static partial Regex FortranPattern();
+
+    [GeneratedRegex(@"['""]shape['""]\s*:\s*\((?<value>[^)]*)\)")]
+    private static partial Regex ShapePattern();
+}

@@ -1,0 +1,235 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+
+namespace Embedding.Generated.Serialization;
+
+/// <summary>The two plain-text vector formats.</summary>
+public enum TextVectorFormat
+{
+    /// <summary>GloVe: one <c>token v1 v2 ...</c> line per token, no header.</summary>
+    GloVe,
+
+    /// <summary>word2vec text: a first line <c>count dimensions</c>, then lines as in GloVe.</summary>
+    Word2Vec,
+}
+
+/// <summary>What loading pretrained text vectors did to the layer.</summary>
+public sealed class TextVectorsReport
+{
+    internal TextVectorsReport(
+        TextVectorFormat format,
+        IReadOnlyDictionary<string, int> vocabulary,
+        IReadOnlyList<string> tokensThatDidNotFit,
+        IReadOnlyList<string> duplicateTokens,
+        IReadOnlyList<int> rowsLeftAtInitializer)
+    {
+        Format = format;
+        Vocabulary = vocabulary;
+        TokensThatDidNotFit = tokensThatDidNotFit;
+        DuplicateTokens = duplicateTokens;
+        RowsLeftAtInitializer = rowsLeftAtInitializer;
+    }
+
+    /// <summary>The format the file turned out to be in.</summary>
+    public TextVectorFormat Format { get; }
+
+    /// <summary>Token to id: the vocabulary that was given, or the one built from the file's order.</summary>
+    public IReadOnlyDictionary<string, int> Vocabulary { get; }
+
+    /// <summary>Tokens of the file that got no row: beyond InputDim, or absent from a given vocabulary.</summary>
+    public IReadOnlyList<string> TokensThatDidNotFit { get; }
+
+    /// <summary>Tokens the file lists more than once; the first vector of each was loaded.</summary>
+    public IReadOnlyList<string> DuplicateTokens { get; }
+
+    /// <summary>Rows no vector was loaded into (row 0 of a MaskZero layer, the padding row, is always among them).</summary>
+    public IReadOnlyList<int> RowsLeftAtInitializer { get; }
+}
+
+/// <summary>
+/// Loads and saves pretrained vectors in the GloVe and word2vec text formats, with the vocabulary that maps tokens to
+/// the layer's ids.
+/// </summary>
+public static class TextVectors
+{
+    /// <summary>
+    /// Loads vectors into the layer. Without <paramref name="vocabulary"/>, ids are given in the file's order, starting at
+    /// 1 on a MaskZero layer (0 is padding) and at 0 otherwise. The file is parsed in full first; on any problem the
+    /// layer is unchanged. Rows without a vector keep their initial values.
+    /// </summary>
+    /// <exception cref="WeightFileException">A line is malformed, or the vectors' length is not OutputDim.</exception>
+    /// <exception cref="ArgumentException">A vocabulary id is outside the layer's range, or is the padding id 0 of a MaskZero layer.</exception>
+    public static TextVectorsReport Load(IEmbeddingLayer layer, string path, IReadOnlyDictionary<string, int>? vocabulary = null)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        int firstId = layer.MaskZero ? 1 : 0;
+        if (vocabulary is not null)
+        {
+            foreach ((string token, int id) in vocabulary)
+            {
+                if (id < firstId || id >= layer.InputDim)
+                {
+                    throw new ArgumentException(
+                        $"vocabulary maps '{token}' to id {id}, outside [{firstId}, {layer.InputDim}){(layer.MaskZero ? " (id 0 is the padding of this MaskZero layer)" : string.Empty)}.",
+                        nameof(vocabulary));
+                }
+            }
+        }
+
+        int outputDim = layer.OutputDim;
+        float[] staged = layer.Weights.ToArray();
+        var loaded = new bool[layer.InputDim];
+        var ids = vocabulary is null ? new Dictionary<string, int>(StringComparer.Ordinal) : new Dictionary<string, int>(vocabulary, StringComparer.Ordinal);
+        var didNotFit = new List<string>();
+        var duplicates = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        int nextId = firstId;
+        TextVectorFormat format = TextVectorFormat.GloVe;
+
+        using var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
+        int lineNumber = 0;
+        try
+        {
+            for (string? line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+            {
+                lineNumber++;
+                string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (fields.Length == 0)
+                {
+                    continue;
+                }
+
+                if (lineNumber == 1 && IsWord2VecHeader(fields, out int dimensions))
+                {
+                    format = TextVectorFormat.Word2Vec;
+                    if (dimensions != outputDim)
+                    {
+                        throw new WeightFileException(path, $"the word2vec header says vectors of {dimensions}, but the layer's OutputDim is {outputDim}.");
+                    }
+
+                    continue;
+                }
+
+                if (fields.Length < outputDim + 1)
+                {
+                    throw new WeightFileException(path, $"line {lineNumber} has {fields.Length - 1} numbers after its token, but the layer's OutputDim is {outputDim}.");
+                }
+
+                // A token may itself hold spaces (GloVe 840B has some): it is everything before the last OutputDim fields.
+                string token = string.Join(' ', fields, 0, fields.Length - outputDim);
+                if (!seen.Add(token))
+                {
+                    duplicates.Add(token);
+                    continue;
+                }
+
+                int id;
+                if (vocabulary is not null)
+                {
+                    if (!vocabulary.TryGetValue(token, out id))
+                    {
+                        didNotFit.Add(token);
+                        continue;
+                    }
+                }
+                else if (nextId < layer.InputDim)
+                {
+                    id = nextId++;
+                    ids[token] = id;
+                }
+                else
+                {
+                    didNotFit.Add(token);
+                    continue;
+                }
+
+                Span<float> row = staged.AsSpan(id * outputDim, outputDim);
+                for (int j = 0; j < outputDim; j++)
+                {
+                    string number = fields[fields.Length - outputDim + j];
+                    if (!float.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out row[j]))
+                    {
+                        throw new WeightFileException(path, $"line {lineNumber}: '{number}' is not a number.");
+                    }
+                }
+
+                loaded[id] = true;
+            }
+        }
+        catch (DecoderFallbackException exception)
+        {
+            throw new WeightFileException(path, $"line {lineNumber + 1} is not valid UTF-8.", exception);
+        }
+
+        staged.CopyTo(layer.Weights);
+        var leftAtInitializer = new List<int>();
+        for (int id = 0; id < loaded.Length; id++)
+        {
+            if (!loaded[id])
+            {
+                leftAtInitializer.Add(id);
+            }
+        }
+
+        return new TextVectorsReport(format, ids, didNotFit, duplicates, leftAtInitializer);
+    }
+
+    /// <summary>
+    /// Writes every row that has a token, atomically: <paramref name="tokens"/>[id] names row id; a null or empty entry
+    /// (such as the padding row 0) is left out.
+    /// </summary>
+    /// <exception cref="ArgumentException">The token list is longer than the table, or a token holds a line break.</exception>
+    public static void Save(IEmbeddingLayer layer, IReadOnlyList<string?> tokens, string path, TextVectorFormat format = TextVectorFormat.Word2Vec)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (tokens.Count > layer.InputDim)
+        {
+            throw new ArgumentException($"tokens has {tokens.Count} entries, but the table has only {layer.InputDim} rows.", nameof(tokens));
+        }
+
+        var text = new StringBuilder();
+        int count = 0;
+        float[] weights = layer.Weights.ToArray();
+        for (int id = 0; id < tokens.Count; id++)
+        {
+            string? token = tokens[id];
+            if (string.IsNullOrEmpty(token))
+            {
+                continue;
+            }
+
+            if (token.AsSpan().IndexOfAny('\n', '\r') >= 0)
+            {
+                throw new ArgumentException($"token {id} holds a line break, which the text formats cannot store.", nameof(tokens));
+            }
+
+            count++;
+            text.Append(token);
+            foreach (float value in weights.AsSpan(id * layer.OutputDim, layer.OutputDim))
+            {
+                text.Append(' ').Append(value.ToString("R", CultureInfo.InvariantCulture));
+            }
+
+            text.Append('\n');
+        }
+
+        string header = format == TextVectorFormat.Word2Vec
+            ? string.Create(CultureInfo.InvariantCulture, $"{count} {layer.OutputDim}\n")
+            : string.Empty;
+        byte[] bytes = new UTF8Encoding(false).GetBytes(header + text);
+        AtomicFile.Write(path, stream => stream.Write(bytes));
+    }
+
+    private static bool IsWord2VecHeader(string[] fields, out int dimensions)
+    {
+        dimensions = 0;
+        return fields.Length == 2 &&
+               int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out _) &&
+               int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out dimensions);
+    }
+}
