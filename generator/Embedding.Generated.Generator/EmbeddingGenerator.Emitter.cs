@@ -52,7 +52,7 @@ public sealed partial class EmbeddingGenerator
                     WriteSequenceType(writer, layer);
                 }
 
-                WriteRowKernels(writer, layer.OutputDim);
+                WriteRowKernels(writer, layer);
             }
 
             for (int i = containingScopes.Count - 1; i >= 0; i--)
@@ -151,7 +151,11 @@ public sealed partial class EmbeddingGenerator
         }
 
         /// <summary>The length argument the id checks print positions with: the fixed length, or 0 for none.</summary>
-        private static string SequenceLengthFor(EmbeddingLayerSpec layer) => layer.HasInputLength ? "InputLength" : "0";
+        private static string SequenceLengthFor(EmbeddingLayerSpec layer) =>
+            layer.HasInputLength ? "sequenceLength: InputLength" : "sequenceLength: 0";
+
+        /// <summary>The private class holding the row kernels, named after the layer so it cannot take a name the user uses.</summary>
+        private static string RowKernelsName(EmbeddingLayerSpec layer) => layer.TypeName.TrimStart('@') + "RowKernels";
 
         private static string Literal(long value) => value.ToString(CultureInfo.InvariantCulture);
     }

@@ -34,13 +34,18 @@ public sealed partial class EmbeddingGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => Parser.ReadCompilationFacts(compilation))
             .WithTrackingName(TrackingNames.CompilationFacts);
 
-        // Stage 3, per layer: the emitter is a pure function of this value, so equal values mean cached output.
+        // Stage 3, all layers at once, only to give each a file name unique ignoring case (hint names ignore case, and
+        // two layers may differ only in case). The collected array compares by value, so an edit that changes no layer
+        // leaves it cached; an edit to one layer re-runs this cheap step, and the other layers' values stay unchanged.
         IncrementalValuesProvider<LayerSource> sources = layers
+            .Collect()
+            .WithTrackingName(TrackingNames.AllLayerSpecs)
             .Combine(facts)
-            .Select(static (pair, _) => new LayerSource(pair.Left, pair.Right))
+            .SelectMany(static (pair, _) => HintNames.Assign(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.LayerSources);
 
+        // Stage 4, per layer: the emitter is a pure function of this value, so equal values mean cached output.
         context.RegisterSourceOutput(sources, static (output, source) =>
-            output.AddSource(source.Layer.HintName, Emitter.Emit(source.Layer, source.Facts)));
+            output.AddSource(source.HintName, Emitter.Emit(source.Layer, source.Facts)));
     }
 }

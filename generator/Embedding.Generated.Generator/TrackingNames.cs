@@ -9,9 +9,12 @@ internal static class TrackingNames
     /// <summary>The specs that can be generated.</summary>
     public const string ValidLayerSpecs = nameof(ValidLayerSpecs);
 
+    /// <summary>Every valid layer of the compilation, gathered to give each a unique file name.</summary>
+    public const string AllLayerSpecs = nameof(AllLayerSpecs);
+
     /// <summary>The few facts about the compilation that change what is emitted.</summary>
     public const string CompilationFacts = nameof(CompilationFacts);
 
-    /// <summary>A layer spec joined with the compilation facts: everything one output depends on.</summary>
+    /// <summary>A layer spec with the compilation facts and its file name: everything one output depends on.</summary>
     public const string LayerSources = nameof(LayerSources);
 }

@@ -34,7 +34,7 @@ public sealed class EmitterTests
         Assert.NotSame(left, right);
         Assert.Equal(left, right);
         Assert.Equal(left.GetHashCode(), right.GetHashCode());
-        Assert.Equal(new LayerSource(left, Facts), new LayerSource(right, Facts));
+        Assert.Equal(new LayerSource(left, Facts, left.HintName), new LayerSource(right, Facts, right.HintName));
         Assert.Equal(EmbeddingGenerator.Emitter.Emit(left, Facts), EmbeddingGenerator.Emitter.Emit(right, Facts));
     }
 
@@ -50,7 +50,8 @@ public sealed class EmitterTests
         Assert.NotEqual(spec, spec with { OutputDim = 18 });
         Assert.NotEqual(spec, spec with { InputLength = 0 });
         Assert.NotEqual(spec, spec with { MaskZero = true });
-        Assert.NotEqual(new LayerSource(spec, Facts), new LayerSource(spec, new CompilationFacts(CanEmitInlineArrays: false)));
+        Assert.NotEqual(new LayerSource(spec, Facts, spec.HintName), new LayerSource(spec, new CompilationFacts(CanEmitInlineArrays: false), spec.HintName));
+        Assert.NotEqual(new LayerSource(spec, Facts, spec.HintName), new LayerSource(spec, Facts, "Other.g.cs"));
     }
 
     [Theory]

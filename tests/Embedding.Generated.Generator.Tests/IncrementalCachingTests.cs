@@ -44,7 +44,7 @@ public sealed class IncrementalCachingTests
     public void Tracking_names_cover_every_named_step_of_the_pipeline()
     {
         Assert.Equal(
-            [TrackingNames.CompilationFacts, TrackingNames.LayerSources, TrackingNames.LayerSpecs, TrackingNames.ValidLayerSpecs],
+            [TrackingNames.AllLayerSpecs, TrackingNames.CompilationFacts, TrackingNames.LayerSources, TrackingNames.LayerSpecs, TrackingNames.ValidLayerSpecs],
             IncrementalAssert.StepNames);
     }
 
@@ -168,7 +168,7 @@ public sealed class IncrementalCachingTests
     {
         var spec = new EmbeddingLayerSpec("Samples", "WordEmbedding", EquatableArray<ContainingTypeSpec>.Empty, 1000, 64, 10, MaskZero: false);
 
-        Assert.Empty(ForbiddenObjectFinder.Find(new LayerSource(spec, new CompilationFacts(CanEmitInlineArrays: true)), "source"));
+        Assert.Empty(ForbiddenObjectFinder.Find(new LayerSource(spec, new CompilationFacts(CanEmitInlineArrays: true), spec.HintName), "source"));
     }
 
     private static CSharpCompilation ReplaceSource(CSharpCompilation compilation, int index, string source)

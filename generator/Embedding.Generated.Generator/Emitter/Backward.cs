@@ -46,7 +46,7 @@ public sealed partial class EmbeddingGenerator
                     ref float table = ref {{MemoryMarshal}}.GetReference(weightGradient);
                     for (int i = 0; i < ids.Length; i++)
                     {
-                        RowKernels.AddRow(
+                        {{RowKernelsName(layer)}}.AddRow(
                             ref {{Unsafe}}.Add(ref source, (nint)i * OutputDim),
                             ref {{Unsafe}}.Add(ref table, (nint)ids[i] * OutputDim));
                     }
@@ -63,6 +63,9 @@ public sealed partial class EmbeddingGenerator
                 /// once in <paramref name="weightGradient"/>, with the sum over every position that looked it up. Costs what
                 /// the ids touch, not the table size. Rows already held are added to; call <c>Clear</c> to start a new step.
                 /// </summary>
+                /// <param name="ids">The ids of the forward pass.</param>
+                /// <param name="outputGradient">The gradient of the loss with respect to the forward output, ids x OutputDim.</param>
+                /// <param name="weightGradient">The rows to add to, made for this layer's shape (see <see cref="CreateSparseGradient"/>).</param>
                 /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
                 /// <exception cref="global::System.ArgumentException">A length does not match, or the gradient belongs to another table shape; nothing was written.</exception>
                 {{GeneratedCodeAttribute}}
@@ -91,11 +94,11 @@ public sealed partial class EmbeddingGenerator
                         ref float positionGradient = ref {{Unsafe}}.Add(ref source, (nint)i * OutputDim);
                         if (slot < 0)
                         {
-                            RowKernels.CopyRow(ref positionGradient, ref {{Unsafe}}.Add(ref rows, (nint)(~slot) * OutputDim));
+                            {{RowKernelsName(layer)}}.CopyRow(ref positionGradient, ref {{Unsafe}}.Add(ref rows, (nint)(~slot) * OutputDim));
                         }
                         else
                         {
-                            RowKernels.AddRow(ref positionGradient, ref {{Unsafe}}.Add(ref rows, (nint)slot * OutputDim));
+                            {{RowKernelsName(layer)}}.AddRow(ref positionGradient, ref {{Unsafe}}.Add(ref rows, (nint)slot * OutputDim));
                         }
                     }
                     """);

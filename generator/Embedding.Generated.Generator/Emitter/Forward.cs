@@ -22,8 +22,8 @@ public sealed partial class EmbeddingGenerator
                 /// flattened row-major; output is the same positions x OutputDim.
                 /// </summary>
                 /// <remarks>Every length and id is checked before anything is written: a call that throws leaves <paramref name="output"/> as it was.</remarks>
-                /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim).</exception>
-                /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+                /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
+                /// <exception cref="global::System.ArgumentException">A span has the wrong length; nothing was written.</exception>
                 {{GeneratedCodeAttribute}}
                 public void Forward(global::System.ReadOnlySpan<int> ids, global::System.Span<float> output)
                 {{{wholeSequences}}
@@ -48,13 +48,16 @@ public sealed partial class EmbeddingGenerator
                     {
                         global::System.ReadOnlySpan<int> ids = {{MemoryMarshal}}.Cast<Sequence, int>(sequences);
                         {{Guard}}.ValidateVectorsLength(output.Length, ids.Length, OutputDim, nameof(output));
-                        {{Guard}}.ValidateIds(ids, InputDim, InputLength, nameof(sequences));
+                        {{Guard}}.ValidateIds(ids, InputDim, sequenceLength: InputLength, nameof(sequences));
                         GatherRows(ids, output);
                     }
 
                     """);
             }
 
+            string lengthException = layer.HasInputLength
+                ? $"\n/// <exception cref=\"global::System.ArgumentException\">The sequences do not have the layer's InputLength.</exception>"
+                : string.Empty;
             string sequenceCheck = layer.HasInputLength
                 ? $"\n    {Guard}.ValidateSequenceLength(ids.GetLength(1), InputLength, nameof(ids));"
                 : string.Empty;
@@ -70,7 +73,7 @@ public sealed partial class EmbeddingGenerator
                     global::System.ArgumentNullException.ThrowIfNull(ids);{{sequenceCheck}}
                     {{Guard}}.ValidateOutputShape(output, ids.GetLength(0), ids.GetLength(1), OutputDim, nameof(output));
                     global::System.ReadOnlySpan<int> flatIds = {{Runtime}}.FlatSpan.Of(ids);
-                    {{Guard}}.ValidateIds(flatIds, InputDim, ids.GetLength(1), nameof(ids));
+                    {{Guard}}.ValidateIds(flatIds, InputDim, sequenceLength: ids.GetLength(1), nameof(ids));
                     GatherRows(flatIds, {{Runtime}}.FlatSpan.Of(output));
                 }
 
@@ -78,8 +81,7 @@ public sealed partial class EmbeddingGenerator
                 /// Looks up the vector of every id of a <c>(batch, length)</c> array and returns them as a new
                 /// <c>(batch, length, OutputDim)</c> array, as Keras's <c>predict</c> does.
                 /// </summary>
-                /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim).</exception>
-                /// <exception cref="global::System.ArgumentException">The sequences do not have the layer's InputLength.</exception>
+                /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim).</exception>{{lengthException}}
                 {{GeneratedCodeAttribute}}
                 public float[,,] Forward(int[,] ids)
                 {
@@ -109,7 +111,7 @@ public sealed partial class EmbeddingGenerator
                         ref float destination = ref {{MemoryMarshal}}.GetReference(output);
                         for (int i = 0; i < ids.Length; i++)
                         {
-                            RowKernels.CopyRow(
+                            {{RowKernelsName(layer)}}.CopyRow(
                                 ref {{Unsafe}}.Add(ref table, (nint)ids[i] * OutputDim),
                                 ref {{Unsafe}}.Add(ref destination, (nint)i * OutputDim));
                         }

@@ -59,6 +59,7 @@ public sealed partial class EmbeddingGenerator
                     WriteMask(ids, mask);
                 }
 
+                // For lengths already checked: one comparison per id, no call per position.
                 {{GeneratedCodeAttribute}}
                 private static void WriteMask(global::System.ReadOnlySpan<int> ids, global::System.Span<bool> mask)
                 {

@@ -1,4 +1,5 @@
 using Embedding.Generated.Generator.Helpers;
+using Embedding.Generated.Generator.Model;
 
 namespace Embedding.Generated.Generator;
 
@@ -28,8 +29,9 @@ public sealed partial class EmbeddingGenerator
         /// Writes <c>CopyRow</c> (pure write: a last overlapping vector covers a tail) and <c>AddRow</c>
         /// (read-modify-write: a tail is added once, with a narrower vector or scalars, never overlapped).
         /// </summary>
-        private static void WriteRowKernels(SourceWriter writer, int outputDim)
+        private static void WriteRowKernels(SourceWriter writer, EmbeddingLayerSpec layer)
         {
+            int outputDim = layer.OutputDim;
             if (outputDim == 0)
             {
                 return;
@@ -42,7 +44,7 @@ public sealed partial class EmbeddingGenerator
                 /// hardware has them (512-bit measured no faster for row copies on Zen 4), else 128-bit, else scalars.
                 /// </summary>
                 {{GeneratedCodeAttribute}}
-                private static class RowKernels
+                private static class {{RowKernelsName(layer)}}
                 """);
             using (writer.Block())
             {
@@ -95,6 +97,7 @@ public sealed partial class EmbeddingGenerator
 
             using (writer.Block("else"))
             {
+                writer.WriteLine("// No hardware vectors: plain float operations.");
                 writeScalars(writer, outputDim);
             }
         }
@@ -105,7 +108,7 @@ public sealed partial class EmbeddingGenerator
             int tail = outputDim % width.Floats;
             writer.WriteLine($"// {Literal(outputDim)} floats = {DescribeVectors(width, vectors)}"
                 + (tail == 0 ? ", no tail." : $", then the last {Literal(width.Floats)} floats again for the {Literal(tail)} left over (overlapping is safe for a pure copy)."));
-            WriteVectorRun(writer, width, vectors, offset => CopyLine(width.Vector, offset));
+            WriteVectorRun(writer, width, vectors, offset => CopyLine(width.Vector, offset), moreFollows: tail != 0);
             if (tail != 0)
             {
                 string offset = Literal(outputDim - width.Floats);
@@ -120,7 +123,7 @@ public sealed partial class EmbeddingGenerator
             int tail = outputDim - done;
             writer.WriteLine($"// {Literal(outputDim)} floats = {DescribeVectors(width, vectors)}"
                 + (tail == 0 ? ", no tail." : $", then {Literal(tail)} left over, added once each (an overlapping vector would add them twice)."));
-            WriteVectorRun(writer, width, vectors, offset => AddLine(width.Vector, offset));
+            WriteVectorRun(writer, width, vectors, offset => AddLine(width.Vector, offset), moreFollows: tail != 0);
             if (width.Floats > Narrow.Floats && tail >= Narrow.Floats)
             {
                 writer.WriteLine(AddLine(Narrow.Vector, Literal(done)));
@@ -137,7 +140,7 @@ public sealed partial class EmbeddingGenerator
         /// Writes one line per vector, in full up to <see cref="MaxUnrolledVectors"/>; beyond that a loop over blocks of
         /// <see cref="VectorsPerBlock"/> unrolled vectors keeps the code size bounded, then the remaining vectors in full.
         /// </summary>
-        private static void WriteVectorRun(SourceWriter writer, Width width, int vectors, System.Func<string, string> line)
+        private static void WriteVectorRun(SourceWriter writer, Width width, int vectors, System.Func<string, string> line, bool moreFollows)
         {
             if (vectors <= MaxUnrolledVectors)
             {
@@ -158,6 +161,11 @@ public sealed partial class EmbeddingGenerator
                 {
                     writer.WriteLine(line(v == 0 ? "offset" : $"offset + {Literal(v * width.Floats)}"));
                 }
+            }
+
+            if (moreFollows || blocks * VectorsPerBlock < vectors)
+            {
+                writer.WriteLine();
             }
 
             for (int v = blocks * VectorsPerBlock; v < vectors; v++)

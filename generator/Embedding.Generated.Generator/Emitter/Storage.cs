@@ -12,7 +12,7 @@ public sealed partial class EmbeddingGenerator
         {
             string type = layer.TypeName;
             writer.WriteLine($$"""
-                // One contiguous row-major table, as Keras and PyTorch keep it: row `id` starts at id * OutputDim.
+                // One contiguous row-major table, as Keras and PyTorch keep it: row id starts at id * OutputDim.
                 {{GeneratedCodeAttribute}}
                 private readonly float[] {{WeightsField}};
 

@@ -26,7 +26,11 @@ internal sealed record EmbeddingLayerSpec(
 {
     public bool HasInputLength => InputLength > 0;
 
-    /// <summary>A stable file name: <c>{Namespace}.{Outer}.{Type}.g.cs</c>, without keyword escapes.</summary>
+    /// <summary>
+    /// The file name this layer asks for: <c>{Namespace}.{Outer}.{Type}.g.cs</c>, without keyword escapes. Two layers
+    /// whose names differ only in case ask for the same file (hint names ignore case); <see cref="LayerSource.HintName"/>
+    /// is the name each finally gets.
+    /// </summary>
     public string HintName
     {
         get
@@ -59,5 +63,5 @@ internal readonly record struct ContainingTypeSpec(string Keyword, string Name);
 /// </param>
 internal readonly record struct CompilationFacts(bool CanEmitInlineArrays);
 
-/// <summary>One output: a layer with the compilation facts it is emitted under.</summary>
-internal readonly record struct LayerSource(EmbeddingLayerSpec Layer, CompilationFacts Facts);
+/// <summary>One output: a layer, the compilation facts it is emitted under, and its file name, unique in the compilation.</summary>
+internal readonly record struct LayerSource(EmbeddingLayerSpec Layer, CompilationFacts Facts, string HintName);

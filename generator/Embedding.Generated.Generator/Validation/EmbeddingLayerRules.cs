@@ -14,6 +14,16 @@ namespace Embedding.Generated.Generator.Validation;
 /// </summary>
 internal static class EmbeddingLayerRules
 {
+    /// <summary>
+    /// Names of the members the generator adds. A class of one of these names cannot hold them (a member may not share its
+    /// class's name, CS0542).
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> GeneratedMemberNames = new HashSet<string>(System.StringComparer.Ordinal)
+    {
+        "InputDim", "OutputDim", "InputLength", "MaskZero", "WeightCount", "Weights", "GetRow", "CreateSparseGradient",
+        "Forward", "ComputeMask", "Backward", "Sequence", "GatherRows", "WriteMask",
+    };
+
     /// <summary>The largest array .NET allocates (<c>Array.MaxLength</c>), which bounds the weight count.</summary>
     public const long MaxWeightCount = 0x7FFFFFC7;
 
@@ -119,6 +129,16 @@ internal static class EmbeddingLayerRules
             return Unsupported($"'{name}' is generic; the generator needs a non-generic partial class");
         }
 
+        if (GeneratedMemberNames.Contains(name))
+        {
+            return Unsupported($"'{name}' is the name of a member the generator adds to the layer; give the class another name");
+        }
+
+        if (HasPrimaryConstructor(type, cancellationToken))
+        {
+            return Unsupported($"'{name}' has a primary constructor; the generator adds the layer's constructors, so declare the class without one");
+        }
+
         if (IsFileLocal(type, cancellationToken))
         {
             return Unsupported($"'{name}' is file-local; the generated part lives in another file, so remove 'file'");
@@ -163,6 +183,10 @@ internal static class EmbeddingLayerRules
         type.DeclaringSyntaxReferences.All(reference =>
             reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration &&
             declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+    private static bool HasPrimaryConstructor(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        type.DeclaringSyntaxReferences.Any(reference =>
+            reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax { ParameterList: not null });
 
     private static bool IsFileLocal(INamedTypeSymbol type, CancellationToken cancellationToken) =>
         type.DeclaringSyntaxReferences.Any(reference =>

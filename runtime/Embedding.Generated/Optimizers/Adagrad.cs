@@ -10,7 +10,7 @@ public sealed class Adagrad : Optimizer
 {
     /// <summary>Creates the optimizer with Keras 3's defaults.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
-    public Adagrad(float learningRate = 0.001f, float initialAccumulatorValue = 0.1f, float epsilon = 1e-7f)
+    public Adagrad(float learningRate = 0.001f, double initialAccumulatorValue = 0.1, double epsilon = 1e-7)
         : base(learningRate, "accumulator")
     {
         InitialAccumulatorValue = RequireNonNegative(initialAccumulatorValue, nameof(initialAccumulatorValue));
@@ -18,24 +18,25 @@ public sealed class Adagrad : Optimizer
     }
 
     /// <summary>The value every accumulator starts at.</summary>
-    public float InitialAccumulatorValue { get; }
+    public double InitialAccumulatorValue { get; }
 
     /// <summary>Added to the accumulator inside the square root.</summary>
-    public float Epsilon { get; }
+    public double Epsilon { get; }
 
     /// <inheritdoc />
-    protected override float InitialSlotValue(int slotIndex) => InitialAccumulatorValue;
+    protected override float InitialSlotValue(int slotIndex) => (float)InitialAccumulatorValue;
 
     /// <inheritdoc />
     protected override void Update(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step)
     {
         float lr = step.LearningRate;
+        float epsilon = (float)Epsilon;
         Span<float> accumulator = Slot(0, slotOffset, weights.Length);
         for (int i = 0; i < weights.Length; i++)
         {
             float g = gradient[i];
             accumulator[i] += g * g;
-            weights[i] -= lr * g / MathF.Sqrt(accumulator[i] + Epsilon);
+            weights[i] -= lr * g / MathF.Sqrt(accumulator[i] + epsilon);
         }
     }
 }

@@ -17,7 +17,9 @@ namespace Embedding.Generated.Optimizers;
 /// </summary>
 /// <remarks>
 /// Slots (Keras 3 names, see <see cref="SlotNames"/>) are allocated on the first step for the table's size and kept;
-/// a step allocates nothing after that. All arithmetic is float32, as in Keras.
+/// a step allocates nothing after that. Hyperparameters are held as doubles, as Keras holds them (Python floats), so
+/// that terms such as <c>1 - beta_2</c> are computed before rounding to float32, as Keras computes them; every
+/// per-weight operation is float32, as in Keras.
 /// </remarks>
 public abstract class Optimizer
 {
@@ -39,7 +41,7 @@ public abstract class Optimizer
     public float LearningRate
     {
         get => _learningRate;
-        set => _learningRate = RequireNonNegative(value, nameof(LearningRate));
+        set => _learningRate = (float)RequireNonNegative(value, nameof(LearningRate));
     }
 
     /// <summary>How many steps were taken (Keras's <c>iterations</c>); the step number of the next step is this + 1.</summary>
@@ -112,9 +114,9 @@ public abstract class Optimizer
     protected Span<float> Slot(int slotIndex, int offset, int length) => _slots[slotIndex].AsSpan(offset, length);
 
     /// <summary>Throws unless <paramref name="value"/> is a finite number of 0 or more.</summary>
-    protected static float RequireNonNegative(float value, string name)
+    protected static double RequireNonNegative(double value, string name)
     {
-        if (!float.IsFinite(value) || value < 0)
+        if (!double.IsFinite(value) || value < 0)
         {
             throw new ArgumentOutOfRangeException(
                 name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must be a finite number of 0 or more, but is {value}."));
@@ -124,7 +126,7 @@ public abstract class Optimizer
     }
 
     /// <summary>Throws unless <paramref name="value"/> lies in <c>[0, 1)</c>, as decay rates must.</summary>
-    protected static float RequireDecay(float value, string name)
+    protected static double RequireDecay(double value, string name)
     {
         if (!(value >= 0 && value < 1))
         {
@@ -136,9 +138,9 @@ public abstract class Optimizer
     }
 
     /// <summary>Throws unless <paramref name="value"/> is a finite number greater than 0.</summary>
-    protected static float RequirePositive(float value, string name)
+    protected static double RequirePositive(double value, string name)
     {
-        if (!float.IsFinite(value) || value <= 0)
+        if (!double.IsFinite(value) || value <= 0)
         {
             throw new ArgumentOutOfRangeException(
                 name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must be a finite number greater than 0, but is {value}."));

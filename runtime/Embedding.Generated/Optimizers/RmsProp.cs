@@ -16,7 +16,7 @@ public sealed class RmsProp : Optimizer
 
     /// <summary>Creates the optimizer with Keras 3's defaults.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
-    public RmsProp(float learningRate = 0.001f, float rho = 0.9f, float momentum = 0f, float epsilon = 1e-7f, bool centered = false)
+    public RmsProp(float learningRate = 0.001f, double rho = 0.9, double momentum = 0, double epsilon = 1e-7, bool centered = false)
         : base(learningRate, SlotNamesFor(momentum, centered))
     {
         Rho = RequireDecay(rho, nameof(rho));
@@ -28,13 +28,13 @@ public sealed class RmsProp : Optimizer
     }
 
     /// <summary>The decay of the running mean of squared gradients.</summary>
-    public float Rho { get; }
+    public double Rho { get; }
 
     /// <summary>The momentum coefficient; 0 for none.</summary>
-    public float Momentum { get; }
+    public double Momentum { get; }
 
     /// <summary>Added to the mean square inside the square root.</summary>
-    public float Epsilon { get; }
+    public double Epsilon { get; }
 
     /// <summary>Whether the variance (mean square minus squared mean gradient) is used instead of the mean square.</summary>
     public bool Centered { get; }
@@ -43,29 +43,32 @@ public sealed class RmsProp : Optimizer
     protected override void Update(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step)
     {
         float lr = step.LearningRate;
-        float oneMinusRho = 1f - Rho;
+        float rho = (float)Rho;
+        float oneMinusRho = (float)(1 - Rho);
+        float momentumCoefficient = (float)Momentum;
+        float epsilon = (float)Epsilon;
         Span<float> velocity = Slot(0, slotOffset, weights.Length);
         Span<float> momentum = _momentumSlot < 0 ? default : Slot(_momentumSlot, slotOffset, weights.Length);
         Span<float> averageGradient = _averageGradientSlot < 0 ? default : Slot(_averageGradientSlot, slotOffset, weights.Length);
         for (int i = 0; i < weights.Length; i++)
         {
             float g = gradient[i];
-            velocity[i] = (Rho * velocity[i]) + (oneMinusRho * (g * g));
+            velocity[i] = (rho * velocity[i]) + (oneMinusRho * (g * g));
             float denominator;
             if (Centered)
             {
-                averageGradient[i] = (Rho * averageGradient[i]) + (oneMinusRho * g);
-                denominator = velocity[i] - (averageGradient[i] * averageGradient[i]) + Epsilon;
+                averageGradient[i] = (rho * averageGradient[i]) + (oneMinusRho * g);
+                denominator = velocity[i] - (averageGradient[i] * averageGradient[i]) + epsilon;
             }
             else
             {
-                denominator = velocity[i] + Epsilon;
+                denominator = velocity[i] + epsilon;
             }
 
             float increment = lr * g / MathF.Sqrt(denominator);
             if (_momentumSlot >= 0)
             {
-                momentum[i] = (Momentum * momentum[i]) + increment;
+                momentum[i] = (momentumCoefficient * momentum[i]) + increment;
                 weights[i] -= momentum[i];
             }
             else
@@ -75,7 +78,7 @@ public sealed class RmsProp : Optimizer
         }
     }
 
-    private static string[] SlotNamesFor(float momentum, bool centered) => (momentum > 0, centered) switch
+    private static string[] SlotNamesFor(double momentum, bool centered) => (momentum > 0, centered) switch
     {
         (true, true) => ["velocity", "momentum", "average_gradient"],
         (true, false) => ["velocity", "momentum"],

@@ -11,7 +11,7 @@ public sealed class Sgd : Optimizer
 {
     /// <summary>Creates the optimizer with Keras 3's defaults.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
-    public Sgd(float learningRate = 0.01f, float momentum = 0f, bool nesterov = false)
+    public Sgd(float learningRate = 0.01f, double momentum = 0, bool nesterov = false)
         : base(learningRate, momentum > 0 ? ["momentum"] : [])
     {
         Momentum = momentum > 0 ? RequireDecay(momentum, nameof(momentum)) : RequireNonNegative(momentum, nameof(momentum));
@@ -19,7 +19,7 @@ public sealed class Sgd : Optimizer
     }
 
     /// <summary>The momentum coefficient; 0 for plain gradient descent.</summary>
-    public float Momentum { get; }
+    public double Momentum { get; }
 
     /// <summary>Whether the Nesterov form is used.</summary>
     public bool Nesterov { get; }
@@ -28,7 +28,8 @@ public sealed class Sgd : Optimizer
     protected override void Update(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step)
     {
         float lr = step.LearningRate;
-        if (Momentum == 0f)
+        float momentum = (float)Momentum;
+        if (momentum == 0f)
         {
             for (int i = 0; i < weights.Length; i++)
             {
@@ -42,8 +43,8 @@ public sealed class Sgd : Optimizer
         for (int i = 0; i < weights.Length; i++)
         {
             float g = gradient[i];
-            m[i] = (Momentum * m[i]) - (lr * g);
-            weights[i] += Nesterov ? (Momentum * m[i]) - (lr * g) : m[i];
+            m[i] = (momentum * m[i]) - (lr * g);
+            weights[i] += Nesterov ? (momentum * m[i]) - (lr * g) : m[i];
         }
     }
 }

@@ -26,7 +26,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
         public const int WeightCount = 120000;
 
-        // One contiguous row-major table, as Keras and PyTorch keep it: row `id` starts at id * OutputDim.
+        // One contiguous row-major table, as Keras and PyTorch keep it: row id starts at id * OutputDim.
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
         private readonly float[] _embeddingWeights;
 
@@ -91,13 +91,13 @@ namespace Samples
         /// flattened row-major; output is the same positions x OutputDim.
         /// </summary>
         /// <remarks>Every length and id is checked before anything is written: a call that throws leaves <paramref name="output"/> as it was.</remarks>
-        /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim).</exception>
-        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length; nothing was written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
         public void Forward(global::System.ReadOnlySpan<int> ids, global::System.Span<float> output)
         {
             global::Embedding.Generated.EmbeddingGuard.ValidateVectorsLength(output.Length, ids.Length, OutputDim, nameof(output));
-            global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, 0, nameof(ids));
+            global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, sequenceLength: 0, nameof(ids));
             GatherRows(ids, output);
         }
 
@@ -112,7 +112,7 @@ namespace Samples
             global::System.ArgumentNullException.ThrowIfNull(ids);
             global::Embedding.Generated.EmbeddingGuard.ValidateOutputShape(output, ids.GetLength(0), ids.GetLength(1), OutputDim, nameof(output));
             global::System.ReadOnlySpan<int> flatIds = global::Embedding.Generated.FlatSpan.Of(ids);
-            global::Embedding.Generated.EmbeddingGuard.ValidateIds(flatIds, InputDim, ids.GetLength(1), nameof(ids));
+            global::Embedding.Generated.EmbeddingGuard.ValidateIds(flatIds, InputDim, sequenceLength: ids.GetLength(1), nameof(ids));
             GatherRows(flatIds, global::Embedding.Generated.FlatSpan.Of(output));
         }
 
@@ -121,7 +121,6 @@ namespace Samples
         /// <c>(batch, length, OutputDim)</c> array, as Keras's <c>predict</c> does.
         /// </summary>
         /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim).</exception>
-        /// <exception cref="global::System.ArgumentException">The sequences do not have the layer's InputLength.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
         public float[,,] Forward(int[,] ids)
         {
@@ -139,7 +138,7 @@ namespace Samples
             ref float destination = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (int i = 0; i < ids.Length; i++)
             {
-                RowKernels.CopyRow(
+                GloveEmbeddingRowKernels.CopyRow(
                     ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, (nint)ids[i] * OutputDim),
                     ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, (nint)i * OutputDim));
             }
@@ -164,12 +163,12 @@ namespace Samples
         {
             global::Embedding.Generated.EmbeddingGuard.ValidateVectorsLength(outputGradient.Length, ids.Length, OutputDim, nameof(outputGradient));
             global::Embedding.Generated.EmbeddingGuard.ValidateTableLength(weightGradient.Length, InputDim, OutputDim, nameof(weightGradient));
-            global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, 0, nameof(ids));
+            global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, sequenceLength: 0, nameof(ids));
             ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
             ref float table = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradient);
             for (int i = 0; i < ids.Length; i++)
             {
-                RowKernels.AddRow(
+                GloveEmbeddingRowKernels.AddRow(
                     ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, (nint)i * OutputDim),
                     ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, (nint)ids[i] * OutputDim));
             }
@@ -180,6 +179,9 @@ namespace Samples
         /// once in <paramref name="weightGradient"/>, with the sum over every position that looked it up. Costs what
         /// the ids touch, not the table size. Rows already held are added to; call <c>Clear</c> to start a new step.
         /// </summary>
+        /// <param name="ids">The ids of the forward pass.</param>
+        /// <param name="outputGradient">The gradient of the loss with respect to the forward output, ids x OutputDim.</param>
+        /// <param name="weightGradient">The rows to add to, made for this layer's shape (see <see cref="CreateSparseGradient"/>).</param>
         /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
         /// <exception cref="global::System.ArgumentException">A length does not match, or the gradient belongs to another table shape; nothing was written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
@@ -187,7 +189,7 @@ namespace Samples
         {
             global::Embedding.Generated.EmbeddingGuard.ValidateVectorsLength(outputGradient.Length, ids.Length, OutputDim, nameof(outputGradient));
             global::Embedding.Generated.EmbeddingGuard.ValidateSparseGradient(weightGradient, InputDim, OutputDim, nameof(weightGradient));
-            global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, 0, nameof(ids));
+            global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, sequenceLength: 0, nameof(ids));
 
             // Slot per position; ~slot marks the first time this gradient sees a row, which is copied, not added.
             global::System.ReadOnlySpan<int> slots = weightGradient.AssignSlots(ids);
@@ -199,11 +201,11 @@ namespace Samples
                 ref float positionGradient = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, (nint)i * OutputDim);
                 if (slot < 0)
                 {
-                    RowKernels.CopyRow(ref positionGradient, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, (nint)(~slot) * OutputDim));
+                    GloveEmbeddingRowKernels.CopyRow(ref positionGradient, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, (nint)(~slot) * OutputDim));
                 }
                 else
                 {
-                    RowKernels.AddRow(ref positionGradient, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, (nint)slot * OutputDim));
+                    GloveEmbeddingRowKernels.AddRow(ref positionGradient, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, (nint)slot * OutputDim));
                 }
             }
         }
@@ -226,7 +228,7 @@ namespace Samples
         /// hardware has them (512-bit measured no faster for row copies on Zen 4), else 128-bit, else scalars.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-        private static class RowKernels
+        private static class GloveEmbeddingRowKernels
         {
             /// <summary>Copies one row: destination[0..OutputDim) = source[0..OutputDim).</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -246,6 +248,7 @@ namespace Samples
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, offset + 48), ref destination, offset + 48);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, offset + 56), ref destination, offset + 56);
                     }
+
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 256), ref destination, 256);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 264), ref destination, 264);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 272), ref destination, 272);
@@ -267,12 +270,14 @@ namespace Samples
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 24), ref destination, offset + 24);
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 28), ref destination, offset + 28);
                     }
+
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 288), ref destination, 288);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 292), ref destination, 292);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 296), ref destination, 296);
                 }
                 else
                 {
+                    // No hardware vectors: plain float operations.
                     global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref source, OutputDim).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref destination, OutputDim));
                 }
             }
@@ -295,6 +300,7 @@ namespace Samples
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, offset + 48) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, offset + 48), ref destination, offset + 48);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, offset + 56) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, offset + 56), ref destination, offset + 56);
                     }
+
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 256) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 256), ref destination, 256);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 264) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 264), ref destination, 264);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 272) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 272), ref destination, 272);
@@ -316,12 +322,14 @@ namespace Samples
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, offset + 24) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 24), ref destination, offset + 24);
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, offset + 28) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 28), ref destination, offset + 28);
                     }
+
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, 288) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 288), ref destination, 288);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, 292) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 292), ref destination, 292);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, 296) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 296), ref destination, 296);
                 }
                 else
                 {
+                    // No hardware vectors: plain float operations.
                     for (nint j = 0; j < OutputDim; j++)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, j) += global::System.Runtime.CompilerServices.Unsafe.Add(ref source, j);

@@ -30,7 +30,7 @@ namespace Samples.Text
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
         public const int WeightCount = 64000;
 
-        // One contiguous row-major table, as Keras and PyTorch keep it: row `id` starts at id * OutputDim.
+        // One contiguous row-major table, as Keras and PyTorch keep it: row id starts at id * OutputDim.
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
         private readonly float[] _embeddingWeights;
 
@@ -95,14 +95,14 @@ namespace Samples.Text
         /// flattened row-major; output is the same positions x OutputDim.
         /// </summary>
         /// <remarks>Every length and id is checked before anything is written: a call that throws leaves <paramref name="output"/> as it was.</remarks>
-        /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim).</exception>
-        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length; nothing was written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
         public void Forward(global::System.ReadOnlySpan<int> ids, global::System.Span<float> output)
         {
             global::Embedding.Generated.EmbeddingGuard.ValidateWholeSequences(ids.Length, InputLength, nameof(ids));
             global::Embedding.Generated.EmbeddingGuard.ValidateVectorsLength(output.Length, ids.Length, OutputDim, nameof(output));
-            global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, InputLength, nameof(ids));
+            global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, sequenceLength: InputLength, nameof(ids));
             GatherRows(ids, output);
         }
 
@@ -117,7 +117,7 @@ namespace Samples.Text
         {
             global::System.ReadOnlySpan<int> ids = global::System.Runtime.InteropServices.MemoryMarshal.Cast<Sequence, int>(sequences);
             global::Embedding.Generated.EmbeddingGuard.ValidateVectorsLength(output.Length, ids.Length, OutputDim, nameof(output));
-            global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, InputLength, nameof(sequences));
+            global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, sequenceLength: InputLength, nameof(sequences));
             GatherRows(ids, output);
         }
 
@@ -133,7 +133,7 @@ namespace Samples.Text
             global::Embedding.Generated.EmbeddingGuard.ValidateSequenceLength(ids.GetLength(1), InputLength, nameof(ids));
             global::Embedding.Generated.EmbeddingGuard.ValidateOutputShape(output, ids.GetLength(0), ids.GetLength(1), OutputDim, nameof(output));
             global::System.ReadOnlySpan<int> flatIds = global::Embedding.Generated.FlatSpan.Of(ids);
-            global::Embedding.Generated.EmbeddingGuard.ValidateIds(flatIds, InputDim, ids.GetLength(1), nameof(ids));
+            global::Embedding.Generated.EmbeddingGuard.ValidateIds(flatIds, InputDim, sequenceLength: ids.GetLength(1), nameof(ids));
             GatherRows(flatIds, global::Embedding.Generated.FlatSpan.Of(output));
         }
 
@@ -160,7 +160,7 @@ namespace Samples.Text
             ref float destination = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (int i = 0; i < ids.Length; i++)
             {
-                RowKernels.CopyRow(
+                WordEmbeddingRowKernels.CopyRow(
                     ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, (nint)ids[i] * OutputDim),
                     ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, (nint)i * OutputDim));
             }
@@ -186,12 +186,12 @@ namespace Samples.Text
             global::Embedding.Generated.EmbeddingGuard.ValidateWholeSequences(ids.Length, InputLength, nameof(ids));
             global::Embedding.Generated.EmbeddingGuard.ValidateVectorsLength(outputGradient.Length, ids.Length, OutputDim, nameof(outputGradient));
             global::Embedding.Generated.EmbeddingGuard.ValidateTableLength(weightGradient.Length, InputDim, OutputDim, nameof(weightGradient));
-            global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, InputLength, nameof(ids));
+            global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, sequenceLength: InputLength, nameof(ids));
             ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
             ref float table = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradient);
             for (int i = 0; i < ids.Length; i++)
             {
-                RowKernels.AddRow(
+                WordEmbeddingRowKernels.AddRow(
                     ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, (nint)i * OutputDim),
                     ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, (nint)ids[i] * OutputDim));
             }
@@ -202,6 +202,9 @@ namespace Samples.Text
         /// once in <paramref name="weightGradient"/>, with the sum over every position that looked it up. Costs what
         /// the ids touch, not the table size. Rows already held are added to; call <c>Clear</c> to start a new step.
         /// </summary>
+        /// <param name="ids">The ids of the forward pass.</param>
+        /// <param name="outputGradient">The gradient of the loss with respect to the forward output, ids x OutputDim.</param>
+        /// <param name="weightGradient">The rows to add to, made for this layer's shape (see <see cref="CreateSparseGradient"/>).</param>
         /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
         /// <exception cref="global::System.ArgumentException">A length does not match, or the gradient belongs to another table shape; nothing was written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
@@ -210,7 +213,7 @@ namespace Samples.Text
             global::Embedding.Generated.EmbeddingGuard.ValidateWholeSequences(ids.Length, InputLength, nameof(ids));
             global::Embedding.Generated.EmbeddingGuard.ValidateVectorsLength(outputGradient.Length, ids.Length, OutputDim, nameof(outputGradient));
             global::Embedding.Generated.EmbeddingGuard.ValidateSparseGradient(weightGradient, InputDim, OutputDim, nameof(weightGradient));
-            global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, InputLength, nameof(ids));
+            global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, sequenceLength: InputLength, nameof(ids));
 
             // Slot per position; ~slot marks the first time this gradient sees a row, which is copied, not added.
             global::System.ReadOnlySpan<int> slots = weightGradient.AssignSlots(ids);
@@ -222,11 +225,11 @@ namespace Samples.Text
                 ref float positionGradient = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, (nint)i * OutputDim);
                 if (slot < 0)
                 {
-                    RowKernels.CopyRow(ref positionGradient, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, (nint)(~slot) * OutputDim));
+                    WordEmbeddingRowKernels.CopyRow(ref positionGradient, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, (nint)(~slot) * OutputDim));
                 }
                 else
                 {
-                    RowKernels.AddRow(ref positionGradient, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, (nint)slot * OutputDim));
+                    WordEmbeddingRowKernels.AddRow(ref positionGradient, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, (nint)slot * OutputDim));
                 }
             }
         }
@@ -285,7 +288,7 @@ namespace Samples.Text
         /// hardware has them (512-bit measured no faster for row copies on Zen 4), else 128-bit, else scalars.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-        private static class RowKernels
+        private static class WordEmbeddingRowKernels
         {
             /// <summary>Copies one row: destination[0..OutputDim) = source[0..OutputDim).</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -325,6 +328,7 @@ namespace Samples.Text
                 }
                 else
                 {
+                    // No hardware vectors: plain float operations.
                     global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref source, OutputDim).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref destination, OutputDim));
                 }
             }
@@ -367,6 +371,7 @@ namespace Samples.Text
                 }
                 else
                 {
+                    // No hardware vectors: plain float operations.
                     for (nint j = 0; j < OutputDim; j++)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, j) += global::System.Runtime.CompilerServices.Unsafe.Add(ref source, j);
