@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Globalization;
 
 namespace Embedding.Generated;
 
@@ -42,7 +43,7 @@ public static class EmbeddingGuard
         if (idCount % inputLength != 0)
         {
             throw new ArgumentException(
-                $"{paramName} has length {idCount}, which is not a whole number of sequences of InputLength {inputLength}.",
+                string.Create(CultureInfo.InvariantCulture, $"{paramName} has length {idCount}, which is not a whole number of sequences of InputLength {inputLength}."),
                 paramName);
         }
     }
@@ -54,7 +55,7 @@ public static class EmbeddingGuard
         if (actual != expected)
         {
             throw new ArgumentException(
-                $"{paramName} has length {actual}, but {idCount} ids x OutputDim {outputDim} need exactly {expected}.",
+                string.Create(CultureInfo.InvariantCulture, $"{paramName} has length {actual}, but {idCount} ids x OutputDim {outputDim} need exactly {expected}."),
                 paramName);
         }
     }
@@ -66,7 +67,7 @@ public static class EmbeddingGuard
         if (actual != expected)
         {
             throw new ArgumentException(
-                $"{paramName} has length {actual}, but the table InputDim {inputDim} x OutputDim {outputDim} needs exactly {expected}.",
+                string.Create(CultureInfo.InvariantCulture, $"{paramName} has length {actual}, but the table InputDim {inputDim} x OutputDim {outputDim} needs exactly {expected}."),
                 paramName);
         }
     }
@@ -76,7 +77,9 @@ public static class EmbeddingGuard
     {
         if (actual != expected)
         {
-            throw new ArgumentException($"{paramName} has length {actual}, but must have the same length as its pair, {expected}.", paramName);
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{paramName} has length {actual}, but must have the same length as its pair, {expected}."),
+                paramName);
         }
     }
 
@@ -86,7 +89,7 @@ public static class EmbeddingGuard
         if (actual != idCount)
         {
             throw new ArgumentException(
-                $"{paramName} has length {actual}, but there are {idCount} ids and the mask needs one element per id.",
+                string.Create(CultureInfo.InvariantCulture, $"{paramName} has length {actual}, but there are {idCount} ids and the mask needs one element per id."),
                 paramName);
         }
     }
@@ -97,7 +100,7 @@ public static class EmbeddingGuard
         if (actual != inputLength)
         {
             throw new ArgumentException(
-                $"{paramName} has sequences of length {actual}, but the layer's InputLength is {inputLength}.",
+                string.Create(CultureInfo.InvariantCulture, $"{paramName} has sequences of length {actual}, but the layer's InputLength is {inputLength}."),
                 paramName);
         }
     }
@@ -109,7 +112,19 @@ public static class EmbeddingGuard
         if (output.GetLength(0) != batch || output.GetLength(1) != length || output.GetLength(2) != outputDim)
         {
             throw new ArgumentException(
-                $"{paramName} has shape ({output.GetLength(0)}, {output.GetLength(1)}, {output.GetLength(2)}), but the ids need ({batch}, {length}, {outputDim}).",
+                string.Create(CultureInfo.InvariantCulture, $"{paramName} has shape ({output.GetLength(0)}, {output.GetLength(1)}, {output.GetLength(2)}), but the ids need ({batch}, {length}, {outputDim})."),
+                paramName);
+        }
+    }
+
+    /// <summary>Throws unless a mask array has the shape <c>(batch, length)</c> of the ids.</summary>
+    public static void ValidateMaskShape(bool[,] mask, int batch, int length, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(mask, paramName);
+        if (mask.GetLength(0) != batch || mask.GetLength(1) != length)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{paramName} has shape ({mask.GetLength(0)}, {mask.GetLength(1)}), but the ids need ({batch}, {length})."),
                 paramName);
         }
     }
@@ -121,7 +136,7 @@ public static class EmbeddingGuard
         if (gradient.InputDim != inputDim || gradient.OutputDim != outputDim)
         {
             throw new ArgumentException(
-                $"{paramName} holds rows of a {gradient.InputDim} x {gradient.OutputDim} table, but the layer is {inputDim} x {outputDim}.",
+                string.Create(CultureInfo.InvariantCulture, $"{paramName} holds rows of a {gradient.InputDim} x {gradient.OutputDim} table, but the layer is {inputDim} x {outputDim}."),
                 paramName);
         }
     }

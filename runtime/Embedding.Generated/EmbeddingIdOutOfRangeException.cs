@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace Embedding.Generated;
 
@@ -33,9 +34,11 @@ public sealed class EmbeddingIdOutOfRangeException : ArgumentOutOfRangeException
 
     private static string FormatMessage(int id, int index, int inputDim, int sequenceLength)
     {
+        // Invariant culture: the numbers read the same everywhere (some cultures write minus as U+2212).
+        CultureInfo invariant = CultureInfo.InvariantCulture;
         string position = index < 0 ? string.Empty
-            : sequenceLength > 0 ? $" at position [{index / sequenceLength}, {index % sequenceLength}] (flat index {index})"
-            : $" at index {index}";
-        return $"Id {id}{position} is outside the valid range [0, {inputDim}): ids must be at least 0 and less than InputDim = {inputDim}.";
+            : sequenceLength > 0 ? string.Create(invariant, $" at position [{index / sequenceLength}, {index % sequenceLength}] (flat index {index})")
+            : string.Create(invariant, $" at index {index}");
+        return string.Create(invariant, $"Id {id}{position} is outside the valid range [0, {inputDim}): ids must be at least 0 and less than InputDim = {inputDim}.");
     }
 }

@@ -85,9 +85,12 @@ public sealed partial class EmbeddingGenerator
                 {{GeneratedCodeAttribute}}
                 public float[,,] Forward(int[,] ids)
                 {
-                    global::System.ArgumentNullException.ThrowIfNull(ids);
+                    // Checked before the output is allocated, so bad ids cost no allocation.
+                    global::System.ArgumentNullException.ThrowIfNull(ids);{{sequenceCheck}}
+                    global::System.ReadOnlySpan<int> flatIds = {{Runtime}}.FlatSpan.Of(ids);
+                    {{Guard}}.ValidateIds(flatIds, InputDim, sequenceLength: ids.GetLength(1), nameof(ids));
                     var output = new float[ids.GetLength(0), ids.GetLength(1), OutputDim];
-                    Forward(ids, output);
+                    GatherRows(flatIds, {{Runtime}}.FlatSpan.Of(output));
                     return output;
                 }
 

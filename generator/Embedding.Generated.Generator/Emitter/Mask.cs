@@ -30,6 +30,9 @@ public sealed partial class EmbeddingGenerator
                 ? $"\n    {Guard}.ValidateWholeSequences(ids.Length, InputLength, nameof(ids));"
                 : string.Empty;
             string sequenceLength = SequenceLengthFor(layer);
+            string sequenceCheck = layer.HasInputLength
+                ? $"\n    {Guard}.ValidateSequenceLength(ids.GetLength(1), InputLength, nameof(ids));"
+                : string.Empty;
             writer.WriteLine($$"""
                 /// <summary>
                 /// Computes the padding mask: <c>mask[i] = ids[i] != 0</c>, exactly as Keras's <c>compute_mask</c>.
@@ -57,6 +60,24 @@ public sealed partial class EmbeddingGenerator
                     {{Guard}}.ValidateIds(ids, InputDim, {{sequenceLength}}, nameof(ids));
                     GatherRows(ids, output);
                     WriteMask(ids, mask);
+                }
+
+                /// <summary>
+                /// Looks up the vector of every id of a <c>(batch, length)</c> array and computes its <c>(batch, length)</c>
+                /// padding mask in one call.
+                /// </summary>
+                /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
+                /// <exception cref="global::System.ArgumentException">A shape does not match; nothing was written.</exception>
+                {{GeneratedCodeAttribute}}
+                public void Forward(int[,] ids, float[,,] output, bool[,] mask)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(ids);{{sequenceCheck}}
+                    {{Guard}}.ValidateOutputShape(output, ids.GetLength(0), ids.GetLength(1), OutputDim, nameof(output));
+                    {{Guard}}.ValidateMaskShape(mask, ids.GetLength(0), ids.GetLength(1), nameof(mask));
+                    global::System.ReadOnlySpan<int> flatIds = {{Runtime}}.FlatSpan.Of(ids);
+                    {{Guard}}.ValidateIds(flatIds, InputDim, sequenceLength: ids.GetLength(1), nameof(ids));
+                    GatherRows(flatIds, {{Runtime}}.FlatSpan.Of(output));
+                    WriteMask(flatIds, {{Runtime}}.FlatSpan.Of(mask));
                 }
 
                 // For lengths already checked: one comparison per id, no call per position.

@@ -43,12 +43,21 @@ public sealed class RandomUniform : IEmbeddingInitializer
     /// <inheritdoc />
     public void Initialize(Span<float> weights, int inputDim, int outputDim, int seed)
     {
-        EmbeddingGuard.ValidateTableLength(weights.Length, inputDim, outputDim, nameof(weights));
+        InitializerGuard.ValidateTable(weights.Length, inputDim, outputDim);
+        Fill(weights, Minval, Maxval, seed);
+    }
+
+    /// <summary>
+    /// Fills <paramref name="weights"/> row-major from one stream: <c>(float)(minval + (maxval - minval) * u)</c>, with
+    /// <c>u</c> in <c>[0, 1)</c>. The uniform <see cref="VarianceScaling"/> initializers draw through here too.
+    /// </summary>
+    internal static void Fill(Span<float> weights, double minval, double maxval, int seed)
+    {
         var random = new SplitMix64(seed);
-        double width = Maxval - Minval;
+        double width = maxval - minval;
         for (int i = 0; i < weights.Length; i++)
         {
-            weights[i] = (float)(Minval + width * random.NextDouble());
+            weights[i] = (float)(minval + width * random.NextDouble());
         }
     }
 }

@@ -146,9 +146,13 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
         public float[,,] Forward(int[,] ids)
         {
+            // Checked before the output is allocated, so bad ids cost no allocation.
             global::System.ArgumentNullException.ThrowIfNull(ids);
+            global::Embedding.Generated.EmbeddingGuard.ValidateSequenceLength(ids.GetLength(1), InputLength, nameof(ids));
+            global::System.ReadOnlySpan<int> flatIds = global::Embedding.Generated.FlatSpan.Of(ids);
+            global::Embedding.Generated.EmbeddingGuard.ValidateIds(flatIds, InputDim, sequenceLength: ids.GetLength(1), nameof(ids));
             var output = new float[ids.GetLength(0), ids.GetLength(1), OutputDim];
-            Forward(ids, output);
+            GatherRows(flatIds, global::Embedding.Generated.FlatSpan.Of(output));
             return output;
         }
 
@@ -194,6 +198,25 @@ namespace Samples
             global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, sequenceLength: InputLength, nameof(ids));
             GatherRows(ids, output);
             WriteMask(ids, mask);
+        }
+
+        /// <summary>
+        /// Looks up the vector of every id of a <c>(batch, length)</c> array and computes its <c>(batch, length)</c>
+        /// padding mask in one call.
+        /// </summary>
+        /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
+        /// <exception cref="global::System.ArgumentException">A shape does not match; nothing was written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
+        public void Forward(int[,] ids, float[,,] output, bool[,] mask)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(ids);
+            global::Embedding.Generated.EmbeddingGuard.ValidateSequenceLength(ids.GetLength(1), InputLength, nameof(ids));
+            global::Embedding.Generated.EmbeddingGuard.ValidateOutputShape(output, ids.GetLength(0), ids.GetLength(1), OutputDim, nameof(output));
+            global::Embedding.Generated.EmbeddingGuard.ValidateMaskShape(mask, ids.GetLength(0), ids.GetLength(1), nameof(mask));
+            global::System.ReadOnlySpan<int> flatIds = global::Embedding.Generated.FlatSpan.Of(ids);
+            global::Embedding.Generated.EmbeddingGuard.ValidateIds(flatIds, InputDim, sequenceLength: ids.GetLength(1), nameof(ids));
+            GatherRows(flatIds, global::Embedding.Generated.FlatSpan.Of(output));
+            WriteMask(flatIds, global::Embedding.Generated.FlatSpan.Of(mask));
         }
 
         // For lengths already checked: one comparison per id, no call per position.

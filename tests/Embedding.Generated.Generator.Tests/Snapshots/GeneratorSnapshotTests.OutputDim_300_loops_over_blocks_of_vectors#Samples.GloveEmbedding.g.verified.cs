@@ -124,9 +124,12 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
         public float[,,] Forward(int[,] ids)
         {
+            // Checked before the output is allocated, so bad ids cost no allocation.
             global::System.ArgumentNullException.ThrowIfNull(ids);
+            global::System.ReadOnlySpan<int> flatIds = global::Embedding.Generated.FlatSpan.Of(ids);
+            global::Embedding.Generated.EmbeddingGuard.ValidateIds(flatIds, InputDim, sequenceLength: ids.GetLength(1), nameof(ids));
             var output = new float[ids.GetLength(0), ids.GetLength(1), OutputDim];
-            Forward(ids, output);
+            GatherRows(flatIds, global::Embedding.Generated.FlatSpan.Of(output));
             return output;
         }
 
