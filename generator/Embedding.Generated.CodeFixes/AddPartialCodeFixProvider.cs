@@ -31,11 +31,11 @@ public sealed class AddPartialCodeFixProvider : CodeFixProvider
         if (root?.FindToken(context.Span.Start).Parent?.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not TypeDeclarationSyntax declaration ||
             !declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Any(IsNotPartial))
         {
-            // EMB004 also covers generic, static and struct targets; only a missing 'partial' has a mechanical fix.
             return;
         }
 
-        foreach (Diagnostic diagnostic in context.Diagnostics)
+        // EMB004 also covers generic, static, record and struct targets: the analyzer marks the cases 'partial' fixes.
+        foreach (Diagnostic diagnostic in context.Diagnostics.Where(IsAboutPartial))
         {
             context.RegisterCodeFix(
                 CodeAction.Create(Title, cancellationToken => AddPartialAsync(context.Document, declaration, cancellationToken), equivalenceKey: Title),
@@ -50,6 +50,9 @@ public sealed class AddPartialCodeFixProvider : CodeFixProvider
         SyntaxNode fixedRoot = root.ReplaceNodes(toFix, static (_, current) => WithPartial(current));
         return document.WithSyntaxRoot(fixedRoot);
     }
+
+    private static bool IsAboutPartial(Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(CodeFixKinds.PropertyName, out string? fix) && fix == CodeFixKinds.AddPartial;
 
     private static bool IsNotPartial(TypeDeclarationSyntax declaration) => !declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
 

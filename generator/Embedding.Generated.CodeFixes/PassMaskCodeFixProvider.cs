@@ -13,8 +13,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Embedding.Generated.CodeFixes;
 
 /// <summary>
-/// EMB006: turns <c>layer.Forward(ids, output)</c> into <c>layer.Forward(ids, output, mask)</c> with a new
-/// <c>bool[] mask</c> declared just before, so that the mask exists and can be passed on.
+/// EMB006: turns <c>layer.Forward(ids, output)</c> into <c>layer.Forward(ids, output, mask)</c> with a new mask declared
+/// just before it (<c>bool[]</c> for spans, <c>bool[,]</c> for 2-D arrays), so that the mask exists and can be passed on.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PassMaskCodeFixProvider)), Shared]
 public sealed class PassMaskCodeFixProvider : CodeFixProvider
@@ -31,37 +31,77 @@ public sealed class PassMaskCodeFixProvider : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (root?.FindNode(context.Span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not InvocationExpressionSyntax call ||
-            call.ArgumentList.Arguments.Count != 2 ||
+            model is null ||
+            MaskDeclarationFor(model, call, context.CancellationToken) is not string maskDeclaration ||
             call.FirstAncestorOrSelf<StatementSyntax>() is not StatementSyntax statement ||
             statement.Parent is not BlockSyntax and not GlobalStatementSyntax ||
             !IsSafeToRepeat(call.ArgumentList.Arguments[0].Expression))
         {
-            // Only the span overload has a mask form; the ids are read twice, so only a plain name or member is safe.
+            // Only the span and 2-D array overloads have a mask form; the ids are read twice, so only a plain name is safe.
             return;
         }
 
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
             context.RegisterCodeFix(
-                CodeAction.Create(Title, cancellationToken => PassMaskAsync(context.Document, call, statement, cancellationToken), equivalenceKey: Title),
+                CodeAction.Create(Title, cancellationToken => PassMaskAsync(context.Document, call, statement, maskDeclaration, cancellationToken), equivalenceKey: Title),
                 diagnostic);
         }
     }
 
-    private static bool IsSafeToRepeat(ExpressionSyntax ids) =>
-        ids is IdentifierNameSyntax || (ids is MemberAccessExpressionSyntax access && IsSafeToRepeat(access.Expression)) || ids is ThisExpressionSyntax;
+    /// <summary>
+    /// The declaration of a mask for the ids of <paramref name="call"/>, with <c>{0}</c> for its name and <c>{1}</c> for
+    /// the ids; null for a Forward call that has no mask form.
+    /// </summary>
+    /// <remarks>
+    /// Decided from the arguments' types, not from the Forward overload: the overloads are generated, and a code fix
+    /// may run where generated members are not bound yet.
+    /// </remarks>
+    private static string? MaskDeclarationFor(SemanticModel model, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+    {
+        if (call.ArgumentList.Arguments.Count != 2)
+        {
+            return null;
+        }
 
-    private static async Task<Document> PassMaskAsync(Document document, InvocationExpressionSyntax call, StatementSyntax statement, CancellationToken cancellationToken)
+        ITypeSymbol? ids = model.GetTypeInfo(call.ArgumentList.Arguments[0].Expression, cancellationToken).Type;
+        ITypeSymbol? output = model.GetTypeInfo(call.ArgumentList.Arguments[1].Expression, cancellationToken).Type;
+        if (IsIntArray(ids, rank: 2) && output is IArrayTypeSymbol { Rank: 3, ElementType.SpecialType: SpecialType.System_Single })
+        {
+            return "bool[,] {0} = new bool[{1}.GetLength(0), {1}.GetLength(1)];";
+        }
+
+        return (IsIntArray(ids, rank: 1) || IsSpanOf(ids, SpecialType.System_Int32)) &&
+               (output is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Single } || IsSpanOf(output, SpecialType.System_Single))
+            ? "bool[] {0} = new bool[{1}.Length];"
+            : null;
+    }
+
+    private static bool IsIntArray(ITypeSymbol? type, int rank) =>
+        type is IArrayTypeSymbol array && array.Rank == rank && array.ElementType.SpecialType == SpecialType.System_Int32;
+
+    private static bool IsSpanOf(ITypeSymbol? type, SpecialType element) =>
+        type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", TypeArguments.Length: 1 } span &&
+        span.ContainingNamespace.ToDisplayString() == "System" &&
+        span.TypeArguments[0].SpecialType == element;
+
+    private static bool IsSafeToRepeat(ExpressionSyntax ids) =>
+        ids is IdentifierNameSyntax || ids is ThisExpressionSyntax || (ids is MemberAccessExpressionSyntax access && IsSafeToRepeat(access.Expression));
+
+    private static async Task<Document> PassMaskAsync(
+        Document document, InvocationExpressionSyntax call, StatementSyntax statement, string maskDeclaration, CancellationToken cancellationToken)
     {
         SemanticModel model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
         string mask = FreeName(model, statement.SpanStart, "mask");
-        ExpressionSyntax ids = call.ArgumentList.Arguments[0].Expression.WithoutTrivia();
+        string ids = call.ArgumentList.Arguments[0].Expression.WithoutTrivia().ToString();
 
-        // bool[] mask = new bool[ids.Length];
-        StatementSyntax declaration = SyntaxFactory.ParseStatement($"bool[] {mask} = new bool[{ids}.Length];")
+        // The new line ends as the statement's own line does, so a file keeps its line endings.
+        SyntaxTrivia endOfLine = statement.GetTrailingTrivia().LastOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
+        StatementSyntax declaration = SyntaxFactory.ParseStatement(string.Format(System.Globalization.CultureInfo.InvariantCulture, maskDeclaration, mask, ids))
             .WithLeadingTrivia(statement.GetLeadingTrivia())
-            .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+            .WithTrailingTrivia(endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : SyntaxFactory.ElasticLineFeed);
         InvocationExpressionSyntax withMask = call.AddArgumentListArguments(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(mask)));
 
         SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;

@@ -54,8 +54,11 @@ public sealed class LayerAttributeAnalyzer : DiagnosticAnalyzer
 
             if (EmbeddingLayerRules.CheckTarget(type, context.CancellationToken) is RuleViolation unsupported)
             {
+                ImmutableDictionary<string, string?> properties = unsupported.CodeFix is null
+                    ? ImmutableDictionary<string, string?>.Empty
+                    : ImmutableDictionary<string, string?>.Empty.Add(CodeFixKinds.PropertyName, unsupported.CodeFix);
                 context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.For(unsupported.DiagnosticId), TargetLocation(syntax), unsupported.Message));
+                    DiagnosticDescriptors.For(unsupported.DiagnosticId), TargetLocation(syntax), properties, unsupported.Message));
             }
 
             // Arguments that are not constants are already compiler errors; nothing more to say about them.

@@ -46,9 +46,10 @@ public sealed class LayerUsageAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeBlock(OperationBlockStartAnalysisContext block, LayerCatalog layers)
     {
-        // Per method body: forward calls that drop the mask, reported at the end unless the body computes a mask.
-        var maskLessForwards = new ConcurrentQueue<(IInvocationOperation Call, string Layer)>();
-        int computesMask = 0;
+        // Per method body: forward calls that drop the mask, reported at the end unless the body computes a mask for
+        // the same layer instance (the same local, parameter, field or property; else the same layer type).
+        var maskLessForwards = new ConcurrentQueue<(IInvocationOperation Call, string Layer, ISymbol Receiver)>();
+        var masksComputed = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
 
         block.RegisterOperationAction(
             context =>
@@ -65,14 +66,15 @@ public sealed class LayerUsageAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
+                ISymbol receiver = ReceiverOf(invocation);
                 if (invocation.TargetMethod.Name == ComputeMaskMethodName ||
                     invocation.TargetMethod.Parameters.Any(parameter => parameter.Name == "mask"))
                 {
-                    System.Threading.Interlocked.Exchange(ref computesMask, 1);
+                    masksComputed[receiver] = true;
                 }
                 else if (invocation.TargetMethod.Name == ForwardMethodName)
                 {
-                    maskLessForwards.Enqueue((invocation, layer.Name));
+                    maskLessForwards.Enqueue((invocation, layer.Name, receiver));
                 }
             },
             OperationKind.Invocation);
@@ -90,19 +92,38 @@ public sealed class LayerUsageAnalyzer : DiagnosticAnalyzer
 
         block.RegisterOperationBlockEndAction(context =>
         {
-            if (computesMask != 0)
+            foreach ((IInvocationOperation call, string layer, ISymbol receiver) in maskLessForwards)
             {
-                return;
-            }
+                if (masksComputed.ContainsKey(receiver))
+                {
+                    continue;
+                }
 
-            foreach ((IInvocationOperation call, string layer) in maskLessForwards)
-            {
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.MaskDiscarded,
                     call.Syntax.GetLocation(),
                     $"'{layer}' has MaskZero = true, but this Forward call discards the padding mask and nothing here computes it; call Forward(ids, output, mask) or ComputeMask(ids, mask) and pass the mask to the layers that follow"));
             }
         });
+    }
+
+    /// <summary>The layer instance a call is made on: the variable or member that holds it, else its type.</summary>
+    private static ISymbol ReceiverOf(IInvocationOperation invocation)
+    {
+        IOperation? receiver = invocation.Instance;
+        while (receiver is IConversionOperation conversion)
+        {
+            receiver = conversion.Operand;
+        }
+
+        return receiver switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation field => field.Field,
+            IPropertyReferenceOperation property => property.Property,
+            _ => invocation.TargetMethod.ContainingType,
+        };
     }
 
     /// <summary>Reports every compile-time constant id outside the layer's range in the id arguments of a call.</summary>
@@ -155,7 +176,9 @@ public sealed class LayerUsageAnalyzer : DiagnosticAnalyzer
 
     private static IEnumerable<(long Id, Location Location)> ConstantIds(IOperation value)
     {
-        while (value is IConversionOperation { IsImplicit: true } conversion)
+        // The constant is read before conversions are looked through: a ushort or char constant has its int value only
+        // on the implicit conversion to int.
+        while (value.ConstantValue is not { HasValue: true, Value: int } && value is IConversionOperation { IsImplicit: true } conversion)
         {
             value = conversion.Operand;
         }

@@ -86,7 +86,7 @@ internal static class EmbeddingLayerRules
             violations.Add(Error(
                 DiagnosticIds.WeightCountOverflow,
                 LayerArgument.OutputDim,
-                $"InputDim x OutputDim = {Format(weightCount)} weights exceeds the {Format(MaxWeightCount)} floats one .NET array can hold"));
+                $"InputDim x OutputDim = {Format(weightCount)} weights exceed the {Format(MaxWeightCount)} floats one .NET array can hold; use a smaller InputDim or OutputDim"));
         }
 
         return violations;
@@ -146,7 +146,7 @@ internal static class EmbeddingLayerRules
 
         if (!IsPartial(type, cancellationToken))
         {
-            return Unsupported($"'{name}' must be declared partial so that the generator can add the layer's members");
+            return Unsupported($"'{name}' must be declared partial so that the generator can add the layer's members", CodeFixKinds.AddPartial);
         }
 
         for (INamedTypeSymbol? containing = type.ContainingType; containing is not null; containing = containing.ContainingType)
@@ -163,7 +163,7 @@ internal static class EmbeddingLayerRules
 
             if (!IsPartial(containing, cancellationToken))
             {
-                return Unsupported($"'{name}' is nested in '{containing.Name}', which must be declared partial too");
+                return Unsupported($"'{name}' is nested in '{containing.Name}', which must be declared partial too", CodeFixKinds.AddPartial);
             }
         }
 
@@ -210,6 +210,6 @@ internal static class EmbeddingLayerRules
 
     private static RuleViolation Warning(string id, LayerArgument argument, string message) => new(id, IsError: false, argument, message);
 
-    private static RuleViolation Unsupported(string message) =>
-        new(DiagnosticIds.UnsupportedTarget, IsError: true, LayerArgument.Attribute, message);
+    private static RuleViolation Unsupported(string message, string? codeFix = null) =>
+        new(DiagnosticIds.UnsupportedTarget, IsError: true, LayerArgument.Attribute, message, codeFix);
 }

@@ -14,5 +14,17 @@ internal enum LayerArgument
     MaskZero,
 }
 
-/// <summary>One broken rule: which diagnostic, whether it stops generation, where it points and what it says.</summary>
-internal readonly record struct RuleViolation(string DiagnosticId, bool IsError, LayerArgument Argument, string Message);
+/// <summary>
+/// One broken rule: which diagnostic, whether it stops generation, where it points and what it says, and, when the fix
+/// is mechanical, which code fix applies (see <see cref="CodeFixKinds"/>).
+/// </summary>
+internal readonly record struct RuleViolation(string DiagnosticId, bool IsError, LayerArgument Argument, string Message, string? CodeFix = null);
+
+/// <summary>The code fixes a violation can name; diagnostics carry the name in their properties under <see cref="PropertyName"/>.</summary>
+internal static class CodeFixKinds
+{
+    public const string PropertyName = "CodeFix";
+
+    /// <summary>Adding <c>partial</c> to the class and the types around it makes the declaration valid.</summary>
+    public const string AddPartial = nameof(AddPartial);
+}

@@ -1,0 +1,124 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = Embedding.Generated.Analyzer.Tests.Infrastructure.CodeFixVerifier<
+    Embedding.Generated.Generator.Diagnostics.LayerAttributeAnalyzer,
+    Embedding.Generated.CodeFixes.AddPartialCodeFixProvider>;
+
+namespace Embedding.Generated.Analyzer.Tests.CodeFixes;
+
+/// <summary>EMB004's fix: "Add 'partial'" to the layer class and to every type around it that lacks it.</summary>
+public sealed class AddPartialCodeFixTests
+{
+    [Fact]
+    public Task Adds_partial_to_a_plain_class() =>
+        Verify.VerifyAsync(
+            """
+            using Embedding.Generated;
+
+            [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+            public class {|EMB004:Plain|};
+            """,
+            """
+            using Embedding.Generated;
+
+            [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+            public partial class Plain;
+            """);
+
+    [Fact]
+    public Task Adds_partial_after_the_other_modifiers() =>
+        Verify.VerifyAsync(
+            """
+            using Embedding.Generated;
+
+            [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+            public sealed class {|EMB004:Sealed|}
+            {
+            }
+            """,
+            """
+            using Embedding.Generated;
+
+            [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+            public sealed partial class Sealed
+            {
+            }
+            """);
+
+    [Fact]
+    public Task Adds_partial_before_class_when_there_are_no_modifiers() =>
+        Verify.VerifyAsync(
+            """
+            using Embedding.Generated;
+
+            namespace App
+            {
+                [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+                class {|EMB004:Internal|};
+            }
+            """,
+            """
+            using Embedding.Generated;
+
+            namespace App
+            {
+                [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+                partial class Internal;
+            }
+            """);
+
+    [Fact]
+    public Task Adds_partial_to_the_nested_class_and_to_the_class_around_it() =>
+        Verify.VerifyAsync(
+            """
+            using Embedding.Generated;
+
+            public class Model
+            {
+                [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+                public class {|EMB004:Tokens|};
+            }
+            """,
+            """
+            using Embedding.Generated;
+
+            public partial class Model
+            {
+                [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+                public partial class Tokens;
+            }
+            """);
+
+    [Fact]
+    public Task Is_not_offered_for_a_generic_class_that_is_already_partial() =>
+        Verify.VerifyAsync(
+            """
+            using Embedding.Generated;
+
+            [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+            public partial class {|EMB004:Generic|}<T>;
+            """,
+            """
+            using Embedding.Generated;
+
+            [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+            public partial class {|EMB004:Generic|}<T>;
+            """);
+
+    [Fact]
+    public Task Is_not_offered_for_a_record_which_partial_cannot_make_valid() =>
+        // EMB004 says "'Token' is a record"; adding 'partial' leaves exactly that diagnostic in place.
+        Verify.VerifyAsync(
+            """
+            using Embedding.Generated;
+
+            [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+            public record {|EMB004:Token|};
+            """,
+            """
+            using Embedding.Generated;
+
+            [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+            public record {|EMB004:Token|};
+            """);
+}

@@ -1,0 +1,98 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = Embedding.Generated.Analyzer.Tests.Infrastructure.CodeFixVerifier<
+    Embedding.Generated.Generator.Diagnostics.LayerAttributeAnalyzer,
+    Embedding.Generated.CodeFixes.MaskZeroRoomCodeFixProvider>;
+
+namespace Embedding.Generated.Analyzer.Tests.CodeFixes;
+
+/// <summary>
+/// EMB005's two fixes: give padding its own row (<c>InputDim + 1</c>), offered first, or drop <c>MaskZero</c>.
+/// </summary>
+public sealed class MaskZeroRoomCodeFixTests
+{
+    private const string AddPaddingRow = "Add a row for padding (InputDim + 1)";
+    private const string RemoveMaskZero = "Remove MaskZero";
+
+    [Fact]
+    public Task First_fix_turns_InputDim_1_into_2() =>
+        Verify.VerifyAsync(
+            """
+            using Embedding.Generated;
+
+            [EmbeddingLayer({|EMB005:InputDim = 1|}, OutputDim = 4, MaskZero = true)]
+            public partial class OnlyPadding;
+            """,
+            """
+            using Embedding.Generated;
+
+            [EmbeddingLayer(InputDim = 2, OutputDim = 4, MaskZero = true)]
+            public partial class OnlyPadding;
+            """,
+            AddPaddingRow,
+            index: 0);
+
+    [Fact]
+    public Task First_fix_adds_one_to_a_named_constant() =>
+        Verify.VerifyAsync(
+            """
+            using Embedding.Generated;
+
+            [EmbeddingLayer({|EMB005:InputDim = Vocabulary.Size|}, OutputDim = 4, MaskZero = true)]
+            public partial class OnlyPadding;
+
+            public static class Vocabulary
+            {
+                public const int Size = 1;
+            }
+            """,
+            """
+            using Embedding.Generated;
+
+            [EmbeddingLayer(InputDim = Vocabulary.Size + 1, OutputDim = 4, MaskZero = true)]
+            public partial class OnlyPadding;
+
+            public static class Vocabulary
+            {
+                public const int Size = 1;
+            }
+            """,
+            AddPaddingRow,
+            index: 0);
+
+    [Fact]
+    public Task Second_fix_removes_MaskZero() =>
+        Verify.VerifyAsync(
+            """
+            using Embedding.Generated;
+
+            [EmbeddingLayer({|EMB005:InputDim = 1|}, OutputDim = 4, MaskZero = true)]
+            public partial class OnlyPadding;
+            """,
+            """
+            using Embedding.Generated;
+
+            [EmbeddingLayer(InputDim = 1, OutputDim = 4)]
+            public partial class OnlyPadding;
+            """,
+            RemoveMaskZero,
+            index: 1);
+
+    [Fact]
+    public Task Second_fix_removes_MaskZero_between_other_arguments() =>
+        Verify.VerifyAsync(
+            """
+            using Embedding.Generated;
+
+            [EmbeddingLayer({|EMB005:InputDim = 1|}, MaskZero = true, OutputDim = 4)]
+            public partial class OnlyPadding;
+            """,
+            """
+            using Embedding.Generated;
+
+            [EmbeddingLayer(InputDim = 1, OutputDim = 4)]
+            public partial class OnlyPadding;
+            """,
+            RemoveMaskZero,
+            index: 1);
+}

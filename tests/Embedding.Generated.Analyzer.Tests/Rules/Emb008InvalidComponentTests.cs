@@ -1,0 +1,87 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = Embedding.Generated.Analyzer.Tests.Infrastructure.AnalyzerVerifier<Embedding.Generated.Generator.Diagnostics.ComponentArgumentAnalyzer>;
+
+namespace Embedding.Generated.Analyzer.Tests.Rules;
+
+/// <summary>EMB008 (error): a constant argument that the runtime component would reject when it runs.</summary>
+public sealed class Emb008InvalidComponentTests
+{
+    [Fact]
+    public Task A_negative_L2_coefficient_is_reported_at_the_argument() =>
+        Verify.VerifyAsync(
+            """
+            using Embedding.Generated.Regularizers;
+
+            public static class Model
+            {
+                public static object Create() => new L2({|#0:-0.5f|});
+            }
+            """,
+            Verify.Diagnostic("EMB008").WithLocation(0).WithArguments("L2: l2 must be a finite number of 0 or more, but is -0.5"));
+
+    [Fact]
+    public Task RandomUniform_with_minval_above_maxval_is_reported_at_minval() =>
+        Verify.VerifyAsync(
+            """
+            using Embedding.Generated.Initializers;
+
+            public static class Model
+            {
+                public static object Create() => new RandomUniform({|#0:0.5|}, -0.5);
+            }
+            """,
+            Verify.Diagnostic("EMB008").WithLocation(0)
+                .WithArguments("RandomUniform: minval must not exceed maxval, but minval is 0.5 and maxval is -0.5"));
+
+    [Fact]
+    public Task An_Adam_beta1_of_1_is_reported_by_name() =>
+        Verify.VerifyAsync(
+            """
+            using Embedding.Generated.Optimizers;
+
+            public static class Model
+            {
+                public static object Create() => new Adam({|#0:beta1: 1.0|});
+            }
+            """,
+            Verify.Diagnostic("EMB008").WithLocation(0).WithArguments("Adam: beta1 must be a number in [0, 1), but is 1"));
+
+    [Fact]
+    public Task An_axis_of_2_is_reported() =>
+        Verify.VerifyAsync(
+            """
+            using Embedding.Generated.Constraints;
+
+            public static class Model
+            {
+                public static object Create() => new UnitNorm({|#0:axis: 2|});
+            }
+            """,
+            Verify.Diagnostic("EMB008").WithLocation(0)
+                .WithArguments("UnitNorm: axis must be 0 (columns, across the vocabulary), 1 or -1 (each token's vector), but is 2"));
+
+    [Fact]
+    public Task Valid_constants_and_non_constant_arguments_are_not_reported() =>
+        Verify.VerifyAsync(
+            """
+            using Embedding.Generated.Constraints;
+            using Embedding.Generated.Initializers;
+            using Embedding.Generated.Optimizers;
+            using Embedding.Generated.Regularizers;
+
+            public static class Model
+            {
+                public static object[] Create(float l2) =>
+                [
+                    new L2(l2),
+                    new L1L2(0.01f, 0f),
+                    new RandomUniform(-0.05, 0.05),
+                    new Adam(beta1: 0.9, beta2: 0.999),
+                    new RmsProp(rho: 0.9, epsilon: 1e-7),
+                    new MinMaxNorm(0f, 1f, rate: 0.5f, axis: 1),
+                    new GlorotUniform(),
+                ];
+            }
+            """);
+}
