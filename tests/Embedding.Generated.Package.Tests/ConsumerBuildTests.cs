@@ -1,11 +1,11 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using Embedding.Generated.Analyzer.Tests.Infrastructure;
+using Embedding.Generated.Package.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace Embedding.Generated.Analyzer.Tests.Consumer;
+namespace Embedding.Generated.Package.Tests;
 
 /// <summary>
 /// Proof at the user's end: a project outside this repository, referencing the runtime and the generator as a user's

@@ -6,12 +6,13 @@ using System.Reflection;
 using System.Text;
 using System.Threading.Tasks;
 
-namespace Embedding.Generated.Analyzer.Tests.Infrastructure;
+namespace Embedding.Generated.Package.Tests.Infrastructure;
 
 /// <summary>
-/// A throw-away console project in a temporary folder that uses this repository the way a user's project does: a
-/// reference to the runtime and the generator loaded as an analyzer. Its obj/ and bin/ stay in the temporary folder,
-/// which <see cref="Dispose"/> deletes.
+/// A throw-away console project in a temporary folder that uses this repository the way a user's project does: either
+/// project references to the runtime and the generator (loaded as an analyzer), or a <c>PackageReference</c> to the
+/// packed NuGet package from a local folder only. Its obj/, bin/ and (for packages) NuGet cache stay in the temporary
+/// folder, which <see cref="Dispose"/> deletes.
 /// </summary>
 internal sealed class ConsumerProject : IDisposable
 {
@@ -20,21 +21,62 @@ internal sealed class ConsumerProject : IDisposable
     /// <summary>Generous: a cold build of the generator, the runtime and the consumer on a busy 2-core machine.</summary>
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
 
+    // Variables set for every command; a package consumer gets its own NuGet cache so no run sees another's package.
+    private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
+
     private ConsumerProject(string directory) => Directory = directory;
 
     /// <summary>The temporary folder the project lives in.</summary>
     public string Directory { get; }
 
-    /// <summary>Writes a consumer whose only source file is <c>Program.cs</c> with <paramref name="program"/>.</summary>
+    /// <summary>The repository's root: the folder holding Embedding.Generated.sln.</summary>
+    public static string Root => RepositoryRoot.Value;
+
+    /// <summary>
+    /// Writes a consumer whose only source file is <c>Program.cs</c> with <paramref name="program"/>, referencing the
+    /// runtime project and the generator project as an analyzer.
+    /// </summary>
     public static ConsumerProject Create(string program)
+    {
+        string root = RepositoryRoot.Value;
+        return Write(program, $"""
+                <ProjectReference Include="{Path.Combine(root, "runtime", "Embedding.Generated", "Embedding.Generated.csproj")}" />
+                <ProjectReference Include="{Path.Combine(root, "generator", "Embedding.Generated.Generator", "Embedding.Generated.Generator.csproj")}"
+                                  OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+            """);
+    }
+
+    /// <summary>
+    /// Writes a consumer of the package <c>Embedding.Generated</c> <paramref name="version"/>, restored from
+    /// <paramref name="feed"/> alone (a nuget.config that clears every other source) into a NuGet cache of its own.
+    /// </summary>
+    public static ConsumerProject CreateFromPackage(string program, string feed, string version)
+    {
+        ConsumerProject consumer = Write(program, $"""
+                <PackageReference Include="Embedding.Generated" Version="{version}" />
+            """);
+        File.WriteAllText(Path.Combine(consumer.Directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        consumer._environment["NUGET_PACKAGES"] = Path.Combine(consumer.Directory, ".nuget-packages");
+        return consumer;
+    }
+
+    private static ConsumerProject Write(string program, string items)
     {
         string directory = Path.Combine(Path.GetTempPath(), "Embedding.Generated.Consumer." + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        string root = RepositoryRoot.Value;
 
-        // Empty Directory.Build.* files stop MSBuild from importing any found further up the temporary folder's path.
+        // Empty Directory.Build.* and Directory.Packages.props stop MSBuild from importing any found further up the path.
         File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(directory, ProjectFileName), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -44,9 +86,7 @@ internal sealed class ConsumerProject : IDisposable
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
               </PropertyGroup>
               <ItemGroup>
-                <ProjectReference Include="{Path.Combine(root, "runtime", "Embedding.Generated", "Embedding.Generated.csproj")}" />
-                <ProjectReference Include="{Path.Combine(root, "generator", "Embedding.Generated.Generator", "Embedding.Generated.Generator.csproj")}"
-                                  OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+            {items}
               </ItemGroup>
             </Project>
             """);
@@ -54,11 +94,24 @@ internal sealed class ConsumerProject : IDisposable
         return new ConsumerProject(directory);
     }
 
+    /// <summary>
+    /// Packs the repository's package at <paramref name="version"/> into <paramref name="feed"/> with <c>dotnet pack</c>.
+    /// Only the package version changes, not the assemblies' version, so the repository's builds stay up to date.
+    /// </summary>
+    public static Task<CommandResult> PackAsync(string feed, string version)
+    {
+        return DotnetAsync(
+            RepositoryRoot.Value,
+            new Dictionary<string, string>(),
+            "pack", Path.Combine(RepositoryRoot.Value, "runtime", "Embedding.Generated", "Embedding.Generated.csproj"),
+            "--output", feed, $"-p:PackageVersion={version}");
+    }
+
     /// <summary>Runs <c>dotnet build</c> on the project.</summary>
-    public Task<CommandResult> BuildAsync() => DotnetAsync("build", ProjectFileName);
+    public Task<CommandResult> BuildAsync() => DotnetAsync(Directory, _environment, "build", ProjectFileName);
 
     /// <summary>Runs <c>dotnet run</c> (build, then run) on the project.</summary>
-    public Task<CommandResult> RunAsync() => DotnetAsync("run", "--project", ProjectFileName);
+    public Task<CommandResult> RunAsync() => DotnetAsync(Directory, _environment, "run", "--project", ProjectFileName);
 
     public void Dispose()
     {
@@ -72,14 +125,15 @@ internal sealed class ConsumerProject : IDisposable
         }
     }
 
-    private async Task<CommandResult> DotnetAsync(params string[] arguments)
+    private static async Task<CommandResult> DotnetAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         // The referenced projects' obj/ and bin/ are shared with every other build of the repository; a concurrent
         // build can hold a file there for a moment. Such failures are retried; any other failure is the result.
         const int Attempts = 3;
         for (int attempt = 1; ; attempt++)
         {
-            CommandResult result = await RunProcessAsync(arguments).ConfigureAwait(false);
+            CommandResult result = await RunProcessAsync(workingDirectory, environment, arguments).ConfigureAwait(false);
             if (attempt == Attempts || !result.FailedOnALockedFile)
             {
                 return result;
@@ -89,11 +143,12 @@ internal sealed class ConsumerProject : IDisposable
         }
     }
 
-    private async Task<CommandResult> RunProcessAsync(string[] arguments)
+    private static async Task<CommandResult> RunProcessAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] arguments)
     {
         var start = new ProcessStartInfo(DotnetExecutable)
         {
-            WorkingDirectory = Directory,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -122,6 +177,10 @@ internal sealed class ConsumerProject : IDisposable
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
         var output = new StringBuilder();
         var stopwatch = Stopwatch.StartNew();
