@@ -59,9 +59,14 @@ public static partial class Npy
     {
         ArgumentNullException.ThrowIfNull(layer);
         byte[] file = File.ReadAllBytes(path);
-        if (file.Length < 10 || !file.AsSpan(0, 6).SequenceEqual(Magic))
+        if (!file.AsSpan().StartsWith(Magic))
         {
             throw new WeightFileException(path, "the file does not start with the .npy magic bytes \\x93NUMPY.");
+        }
+
+        if (file.Length < 10)
+        {
+            throw new WeightFileException(path, $"the file is {file.Length} bytes, too short for the version and header length after the magic bytes (truncated?).");
         }
 
         int major = file[6];
@@ -149,7 +154,7 @@ public static partial class Npy
             !long.TryParse(dimensions[0], NumberStyles.None, CultureInfo.InvariantCulture, out long rows) ||
             !long.TryParse(dimensions[1], NumberStyles.None, CultureInfo.InvariantCulture, out long columns))
         {
-            throw new WeightFileException(path, $"the array has shape ({shape.Groups["value"].Value}), but an embedding table is 2-D.");
+            throw new WeightFileException(path, $"the array has shape ({shape.Groups["value"].Value}), but an embedding table needs a 2-D shape of whole numbers (rows, columns).");
         }
 
         return (type == ">f4", rows, columns);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Embedding.Generated.Serialization;
 
@@ -162,7 +163,8 @@ public static class TextVectors
         }
         catch (DecoderFallbackException exception)
         {
-            throw new WeightFileException(path, $"line {lineNumber + 1} is not valid UTF-8.", exception);
+            // The reader decodes a whole buffer ahead of the line it returns, so its count is not the bad line's.
+            throw new WeightFileException(path, $"line {FirstLineThatIsNotUtf8(path) ?? lineNumber + 1} is not valid UTF-8.", exception);
         }
 
         staged.CopyTo(layer.Weights);
@@ -223,6 +225,26 @@ public static class TextVectors
             : string.Empty;
         byte[] bytes = new UTF8Encoding(false).GetBytes(header + text);
         AtomicFile.Write(path, stream => stream.Write(bytes));
+    }
+
+    /// <summary>
+    /// The number of the first line whose bytes are not UTF-8, counting lines as <see cref="StreamReader.ReadLine"/> does.
+    /// Latin-1 maps each byte to one char, and the line breaks it splits on never occur inside a UTF-8 sequence.
+    /// </summary>
+    private static int? FirstLineThatIsNotUtf8(string path)
+    {
+        using var reader = new StreamReader(path, Encoding.Latin1, detectEncodingFromByteOrderMarks: false);
+        int lineNumber = 0;
+        for (string? line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        {
+            lineNumber++;
+            if (!Utf8.IsValid(Encoding.Latin1.GetBytes(line)))
+            {
+                return lineNumber;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsWord2VecHeader(string[] fields, out int dimensions)

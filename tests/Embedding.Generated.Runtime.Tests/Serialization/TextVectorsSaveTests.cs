@@ -1,0 +1,108 @@
+using System;
+using System.IO;
+using System.Linq;
+using Embedding.Generated.Runtime.Tests.Infrastructure;
+using Embedding.Generated.Serialization;
+using Xunit;
+
+namespace Embedding.Generated.Runtime.Tests.Serialization;
+
+/// <summary><see cref="TextVectors.Save"/>: the text each format holds, and a round trip through <see cref="TextVectors.Load"/>.</summary>
+public sealed class TextVectorsSaveTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Word2vec_text_is_a_count_and_dimension_line_then_one_line_per_named_row_with_shortest_round_trip_numbers()
+    {
+        IEmbeddingLayer layer = new Dim2Layer(seed: 81);
+        float[] rows = [0.5f, -1f, 0.1f, float.Epsilon, -0f, 3e38f];
+        rows.CopyTo(layer.Weights[2..8]);
+        string path = _folder.File("w2v.txt");
+
+        TextVectors.Save(layer, [null, "a", "b", "c"], path);
+
+        Assert.Equal("3 2\na 0.5 -1\nb 0.1 1E-45\nc -0 3E+38\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void GloVe_text_has_no_header_and_rows_without_a_token_are_left_out()
+    {
+        IEmbeddingLayer layer = new Dim3Layer(seed: 82);
+        float[] rows = [1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f];
+        rows.CopyTo(layer.Weights);
+        string path = _folder.File("glove.txt");
+
+        TextVectors.Save(layer, ["x", string.Empty, "z"], path, TextVectorFormat.GloVe);
+
+        Assert.Equal("x 1 2 3\nz 7 8 9\n", File.ReadAllText(path));
+    }
+
+    [Theory]
+    [InlineData(TextVectorFormat.Word2Vec)]
+    [InlineData(TextVectorFormat.GloVe)]
+    public void Save_then_Load_restores_every_named_row_bit_for_bit_at_the_same_ids(TextVectorFormat format)
+    {
+        IEmbeddingLayer saved = new Dim8Layer(seed: 83);
+        float[] awkward = FloatBytes.Awkward().Where(value => !float.IsNaN(value)).ToArray();
+        for (int i = 0; i < saved.Weights.Length; i++)
+        {
+            saved.Weights[i] = awkward[i % awkward.Length];
+        }
+
+        string?[] tokens = [null, .. Enumerable.Range(1, 49).Select(id => $"token{id}")];
+        string path = _folder.File("roundtrip.txt");
+        IEmbeddingLayer loaded = new Dim8Layer(seed: 84);
+        float[] padding = loaded.Weights[..8].ToArray();
+
+        TextVectors.Save(saved, tokens, path, format);
+        TextVectorsReport report = TextVectors.Load(loaded, path);
+
+        Assert.Equal(format, report.Format);
+        Assert.All(Enumerable.Range(1, 49), id => Assert.Equal(id, report.Vocabulary[$"token{id}"]));
+        FloatAssert.BitwiseEqual(saved.Weights[8..], loaded.Weights[8..]);
+        FloatAssert.BitwiseEqual(padding, loaded.Weights[..8]);
+        Assert.Equal([0], report.RowsLeftAtInitializer);
+    }
+
+    [Fact]
+    public void NaN_is_written_as_NaN_and_read_back_as_NaN()
+    {
+        IEmbeddingLayer saved = new Dim2Layer(seed: 85);
+        saved.Weights[2] = BitConverter.UInt32BitsToSingle(0xFFC00123);
+        string path = _folder.File("nan.txt");
+
+        TextVectors.Save(saved, [null, "n"], path);
+        IEmbeddingLayer loaded = new Dim2Layer(seed: 86);
+        TextVectors.Load(loaded, path);
+
+        Assert.True(float.IsNaN(loaded.Weights[2]));
+        Assert.Equal(saved.Weights[3], loaded.Weights[3]);
+    }
+
+    [Fact]
+    public void A_token_holding_a_line_break_throws_ArgumentException_naming_its_id()
+    {
+        IEmbeddingLayer layer = new Dim2Layer(seed: 87);
+
+        var exception = Assert.Throws<ArgumentException>(() => TextVectors.Save(layer, [null, "ok", "two\nlines"], _folder.File("broken.txt")));
+
+        Assert.Equal("tokens", exception.ParamName);
+        MessageAssert.NamesNumbers(exception, 2);
+        Assert.Empty(_folder.Entries());
+    }
+
+    [Fact]
+    public void More_tokens_than_rows_throws_ArgumentException_naming_both_counts()
+    {
+        IEmbeddingLayer layer = new Dim2Layer(seed: 88);
+        string[] tokens = Enumerable.Range(0, 51).Select(i => $"t{i}").ToArray();
+
+        var exception = Assert.Throws<ArgumentException>(() => TextVectors.Save(layer, tokens, _folder.File("long.txt")));
+
+        MessageAssert.NamesNumbers(exception, 51, 50);
+        Assert.Empty(_folder.Entries());
+    }
+}
