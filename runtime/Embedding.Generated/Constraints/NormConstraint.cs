@@ -60,30 +60,37 @@ public abstract class NormConstraint : IConstraint
             return;
         }
 
-        // Axis 0: one norm per column. Rows are read in order, so the pass stays sequential in memory.
-        Span<double> squareSums = outputDim <= 1024 ? stackalloc double[outputDim] : new double[outputDim];
-        squareSums.Clear();
-        for (int row = 0; row < inputDim; row++)
+        // Axis 0: one norm per column. Columns go in blocks that fit a stack buffer, so no width allocates (this runs
+        // after every optimizer step); within a block rows are read in order, so the pass stays sequential in memory.
+        const int BlockWidth = 1024;
+        Span<double> squareSums = stackalloc double[Math.Min(outputDim, BlockWidth)];
+        Span<float> factors = stackalloc float[squareSums.Length];
+        for (int first = 0; first < outputDim; first += BlockWidth)
         {
-            ReadOnlySpan<float> values = weights.Slice(row * outputDim, outputDim);
-            for (int column = 0; column < outputDim; column++)
+            int width = Math.Min(BlockWidth, outputDim - first);
+            Span<double> blockSums = squareSums[..width];
+            blockSums.Clear();
+            for (int row = 0; row < inputDim; row++)
             {
-                squareSums[column] += (double)values[column] * values[column];
+                ReadOnlySpan<float> values = weights.Slice((row * outputDim) + first, width);
+                for (int column = 0; column < width; column++)
+                {
+                    blockSums[column] += (double)values[column] * values[column];
+                }
             }
-        }
 
-        Span<float> factors = outputDim <= 1024 ? stackalloc float[outputDim] : new float[outputDim];
-        for (int column = 0; column < outputDim; column++)
-        {
-            factors[column] = Factor((float)Math.Sqrt(squareSums[column]));
-        }
-
-        for (int row = 0; row < inputDim; row++)
-        {
-            Span<float> values = weights.Slice(row * outputDim, outputDim);
-            for (int column = 0; column < outputDim; column++)
+            for (int column = 0; column < width; column++)
             {
-                values[column] *= factors[column];
+                factors[column] = Factor((float)Math.Sqrt(blockSums[column]));
+            }
+
+            for (int row = 0; row < inputDim; row++)
+            {
+                Span<float> values = weights.Slice((row * outputDim) + first, width);
+                for (int column = 0; column < width; column++)
+                {
+                    values[column] *= factors[column];
+                }
             }
         }
     }

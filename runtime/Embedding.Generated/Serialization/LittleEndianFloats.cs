@@ -25,8 +25,19 @@ internal static class LittleEndianFloats
     }
 
     /// <summary>Decodes <paramref name="bytes"/> of <paramref name="dtype"/> into exactly <paramref name="destination"/>.</summary>
-    public static void Convert(string dtype, ReadOnlySpan<byte> bytes, Span<float> destination)
+    public static void Convert(string dtype, ReadOnlySpan<byte> bytes, Span<float> destination, bool bigEndian = false)
     {
+        if (bigEndian)
+        {
+            // Only .npy stores big-endian floats ('>f4').
+            for (int i = 0; i < destination.Length; i++)
+            {
+                destination[i] = BinaryPrimitives.ReadSingleBigEndian(bytes[(i * 4)..]);
+            }
+
+            return;
+        }
+
         switch (dtype)
         {
             case "F32" when BitConverter.IsLittleEndian:

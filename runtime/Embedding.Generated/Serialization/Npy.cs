@@ -15,6 +15,9 @@ public static partial class Npy
 {
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
+    // NumPy's own headers are a few hundred bytes; a longer one is refused before it is decoded.
+    private const long MaxHeaderLength = 1 << 20;
+
     /// <summary>Writes the layer's weights as a <c>(InputDim, OutputDim)</c> little-endian float32 array, atomically.</summary>
     public static void Save(IEmbeddingLayer layer, string path)
     {
@@ -58,40 +61,55 @@ public static partial class Npy
     public static void Load(IEmbeddingLayer layer, string path)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        byte[] file = File.ReadAllBytes(path);
-        if (!file.AsSpan().StartsWith(Magic))
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        long fileLength = new FileInfo(path).Length;
+        if (fileLength < Magic.Length)
+        {
+            throw new WeightFileException(path, $"the file is {fileLength} bytes, too short to start with the .npy magic bytes \\x93NUMPY.");
+        }
+
+        using MappedFile file = MappedFile.Open(path, fileLength);
+        if (!file.Slice(0, Magic.Length).SequenceEqual(Magic))
         {
             throw new WeightFileException(path, "the file does not start with the .npy magic bytes \\x93NUMPY.");
         }
 
-        if (file.Length < 10)
+        if (fileLength < 10)
         {
-            throw new WeightFileException(path, $"the file is {file.Length} bytes, too short for the version and header length after the magic bytes (truncated?).");
+            throw new WeightFileException(path, $"the file is {fileLength} bytes, too short for the version and header length after the magic bytes (truncated?).");
         }
 
-        int major = file[6];
+        ReadOnlySpan<byte> version = file.Slice(6, 2);
+        int major = version[0];
         int prefix = major switch
         {
             1 => 10,
             2 or 3 => 12,
-            _ => throw new WeightFileException(path, $"format version {major}.{file[7]} is not one of 1.0, 2.0 and 3.0."),
+            _ => throw new WeightFileException(path, $"format version {major}.{version[1]} is not one of 1.0, 2.0 and 3.0."),
         };
-        if (file.Length < prefix)
+        if (fileLength < prefix)
         {
-            throw new WeightFileException(path, $"the file is {file.Length} bytes, too short for a version {major} header.");
+            throw new WeightFileException(path, $"the file is {fileLength} bytes, too short for a version {major} header.");
         }
 
-        long headerLength = major == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(8)) : BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(8));
-        if (headerLength > file.Length - prefix)
+        long headerLength = major == 1
+            ? BinaryPrimitives.ReadUInt16LittleEndian(file.Slice(8, 2))
+            : BinaryPrimitives.ReadUInt32LittleEndian(file.Slice(8, 4));
+        if (headerLength > fileLength - prefix)
         {
-            throw new WeightFileException(path, $"the header length {headerLength} runs past the end of the file ({file.Length} bytes).");
+            throw new WeightFileException(path, $"the header length {headerLength} runs past the end of the file ({fileLength} bytes).");
+        }
+
+        if (headerLength > MaxHeaderLength)
+        {
+            throw new WeightFileException(path, $"the header length {headerLength} exceeds the {MaxHeaderLength} bytes this reader accepts for a dictionary literal.");
         }
 
         string header;
         try
         {
             Encoding encoding = major == 3 ? new UTF8Encoding(false, throwOnInvalidBytes: true) : Encoding.Latin1;
-            header = encoding.GetString(file, prefix, (int)headerLength);
+            header = encoding.GetString(file.Slice(prefix, (int)headerLength));
         }
         catch (DecoderFallbackException exception)
         {
@@ -106,25 +124,14 @@ public static partial class Npy
 
         long dataStart = prefix + headerLength;
         long expected = rows * columns * sizeof(float);
-        if (file.Length - dataStart != expected)
+        if (fileLength - dataStart != expected)
         {
             throw new WeightFileException(
-                path, $"the array needs {expected} data bytes, but the file holds {file.Length - dataStart}{(file.Length - dataStart < expected ? " (truncated?)" : string.Empty)}.");
+                path, $"the array needs {expected} data bytes, but the file holds {fileLength - dataStart}{(fileLength - dataStart < expected ? " (truncated?)" : string.Empty)}.");
         }
 
-        ReadOnlySpan<byte> data = file.AsSpan((int)dataStart);
-        Span<float> weights = layer.Weights;
-        if (bigEndian)
-        {
-            for (int i = 0; i < weights.Length; i++)
-            {
-                weights[i] = BinaryPrimitives.ReadSingleBigEndian(data[(i * 4)..]);
-            }
-        }
-        else
-        {
-            LittleEndianFloats.Convert("F32", data, weights);
-        }
+        // Everything is checked: from here on nothing can fail, so the layer is never left half-written.
+        file.ConvertInto(dataStart, "F32", sizeof(float), bigEndian, layer.Weights);
     }
 
     /// <summary>Reads the header's Python dictionary literal: descr, fortran_order and a 2-D shape.</summary>

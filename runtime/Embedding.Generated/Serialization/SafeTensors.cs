@@ -2,7 +2,6 @@ using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
-using System.IO.MemoryMappedFiles;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -74,18 +73,15 @@ public static class SafeTensors
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentException.ThrowIfNullOrEmpty(tensorName);
         long fileLength = new FileInfo(path).Length;
         if (fileLength < 8)
         {
             throw new WeightFileException(path, $"the file is {fileLength} bytes, shorter than the 8-byte header length that starts a safetensors file.");
         }
 
-        using var map = MemoryMappedFile.CreateFromFile(path, FileMode.Open, mapName: null, capacity: 0, MemoryMappedFileAccess.Read);
-        using MemoryMappedViewAccessor view = map.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
-        using var mapped = new MappedBytes(view, fileLength);
-        ReadOnlySpan<byte> file = mapped.Span;
-
-        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(file);
+        using MappedFile file = MappedFile.Open(path, fileLength);
+        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(file.Slice(0, 8));
         if (headerLength > (ulong)(fileLength - 8))
         {
             throw new WeightFileException(path, $"the header length {headerLength} runs past the end of the file ({fileLength} bytes, so at most {fileLength - 8}).");
@@ -96,10 +92,9 @@ public static class SafeTensors
             throw new WeightFileException(path, $"the header length {headerLength} exceeds the {MaxHeaderLength} bytes safetensors allows.");
         }
 
-        ReadOnlySpan<byte> headerBytes = file.Slice(8, (int)headerLength);
-        Header header = ParseHeader(path, headerBytes);
-        ReadOnlySpan<byte> data = file[(8 + (int)headerLength)..];
-        ValidateLayout(path, header.Tensors, data.Length);
+        Header header = ParseHeader(path, file.Slice(8, (int)headerLength));
+        long dataStart = 8 + (long)headerLength;
+        ValidateLayout(path, header.Tensors, fileLength - dataStart);
 
         if (!header.Tensors.TryGetValue(tensorName, out TensorEntry? tensor))
         {
@@ -119,8 +114,7 @@ public static class SafeTensors
         }
 
         // Everything is checked: from here on nothing can fail, so the layer is never left half-written.
-        ReadOnlySpan<byte> bytes = data[(int)tensor.Begin..(int)tensor.End];
-        LittleEndianFloats.Convert(tensor.DType, bytes, layer.Weights);
+        file.ConvertInto(dataStart + tensor.Begin, tensor.DType, ElementSizes[tensor.DType], bigEndian: false, layer.Weights);
         return header.Metadata;
     }
 
@@ -135,7 +129,11 @@ public static class SafeTensors
                 writer.WriteStartObject(MetadataKey);
                 foreach (KeyValuePair<string, string> entry in metadata.OrderBy(entry => entry.Key, StringComparer.Ordinal))
                 {
-                    ArgumentException.ThrowIfNullOrEmpty(entry.Key, nameof(metadata));
+                    if (string.IsNullOrEmpty(entry.Key) || entry.Value is null)
+                    {
+                        throw new ArgumentException($"metadata needs non-empty keys and non-null values, but has '{entry.Key}' = {entry.Value ?? "null"}.", nameof(metadata));
+                    }
+
                     writer.WriteString(entry.Key, entry.Value);
                 }
 

@@ -91,7 +91,9 @@ public static class TextVectors
         int nextId = firstId;
         TextVectorFormat format = TextVectorFormat.GloVe;
 
-        using var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
+        // UTF-8 only: a UTF-8 byte-order mark is skipped (it is this encoding's preamble), but no other byte-order mark
+        // may switch the reader to UTF-16 or UTF-32.
+        using var reader = new StreamReader(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
         int lineNumber = 0;
         try
         {
