@@ -46,6 +46,7 @@ public sealed partial class EmbeddingGenerator
                 WriteForward(writer, layer, facts);
                 WriteMask(writer, layer);
                 WriteBackward(writer, layer);
+                WriteUpdates(writer, layer);
                 WriteInterfaceMembers(writer, layer);
                 if (layer.HasInputLength && facts.CanEmitInlineArrays)
                 {

@@ -1,4 +1,7 @@
 using System;
+using Embedding.Generated.Constraints;
+using Embedding.Generated.Optimizers;
+using Embedding.Generated.Regularizers;
 
 namespace Embedding.Generated;
 
@@ -52,4 +55,11 @@ public interface IEmbeddingLayer
     /// the table. Call <see cref="SparseRowGradient.Clear"/> to start a new step.
     /// </summary>
     void Backward(ReadOnlySpan<int> ids, ReadOnlySpan<float> outputGradient, SparseRowGradient weightGradient);
+
+    /// <summary>
+    /// Applies one lazy sparse training step to the rows held in <paramref name="gradient"/>: per row, the penalty's
+    /// gradient, <paramref name="optimizer"/>'s update and a row-wise constraint, compiled for the layer's OutputDim. Rows
+    /// the gradient does not hold, and their optimizer slots, do not change. An axis-0 constraint projects the whole table.
+    /// </summary>
+    void ApplySparseStep(SparseRowGradient gradient, Optimizer optimizer, IRegularizer? regularizer, IConstraint? constraint);
 }

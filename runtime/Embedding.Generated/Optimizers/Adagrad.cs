@@ -1,4 +1,7 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Embedding.Generated.Optimizers;
 
@@ -27,16 +30,42 @@ public sealed class Adagrad : Optimizer
     protected override float InitialSlotValue(int slotIndex) => (float)InitialAccumulatorValue;
 
     /// <inheritdoc />
-    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step)
+    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step) =>
+        Apply(weights, gradient, slotOffset, step, weights.Length);
+
+    /// <inheritdoc />
+    protected override void UpdateRow<TRowLength>(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step) =>
+        Apply(weights, gradient, slotOffset, step, TRowLength.Value);
+
+    // accumulator += g^2; w -= lr * g / sqrt(accumulator + epsilon). Inlined, so a row's constant length is the bound.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Apply(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step, int length)
     {
         float lr = step.LearningRate;
         float epsilon = (float)Epsilon;
-        Span<float> accumulator = Slot(0, slotOffset, weights.Length);
-        for (int i = 0; i < weights.Length; i++)
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float g = ref MemoryMarshal.GetReference(gradient);
+        ref float accumulator = ref MemoryMarshal.GetReference(Slot(0, slotOffset, length));
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            float g = gradient[i];
-            accumulator[i] += g * g;
-            weights[i] -= lr * g / MathF.Sqrt(accumulator[i] + epsilon);
+            var vlr = Vector256.Create(lr);
+            var vepsilon = Vector256.Create(epsilon);
+            for (; i <= length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                Vector256<float> vg = Vector256.LoadUnsafe(ref g, (nuint)i);
+                Vector256<float> va = Vector256.LoadUnsafe(ref accumulator, (nuint)i) + (vg * vg);
+                Vector256.StoreUnsafe(va, ref accumulator, (nuint)i);
+                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref w, (nuint)i) - (vlr * vg / Vector256.Sqrt(va + vepsilon)), ref w, (nuint)i);
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            float gi = Unsafe.Add(ref g, i);
+            ref float ai = ref Unsafe.Add(ref accumulator, i);
+            ai += gi * gi;
+            Unsafe.Add(ref w, i) -= lr * gi / MathF.Sqrt(ai + epsilon);
         }
     }
 }

@@ -1,4 +1,7 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Embedding.Generated.Optimizers;
 
@@ -35,7 +38,16 @@ public sealed class Adam : Optimizer
     public bool Amsgrad { get; }
 
     /// <inheritdoc />
-    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step)
+    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step) =>
+        Apply(weights, gradient, slotOffset, step, weights.Length);
+
+    /// <inheritdoc />
+    protected override void UpdateRow<TRowLength>(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step) =>
+        Apply(weights, gradient, slotOffset, step, TRowLength.Value);
+
+    // One body for both callers: inlined, so a row's constant length becomes the loops' constant bound.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Apply(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step, int length)
     {
         // The powers use the float32 betas (Keras casts beta to the variable's dtype first); the (1 - beta) factors are
         // computed from the doubles and then rounded, as Keras's Python arithmetic does.
@@ -44,22 +56,54 @@ public sealed class Adam : Optimizer
         float oneMinusBeta1 = (float)(1 - Beta1);
         float oneMinusBeta2 = (float)(1 - Beta2);
         float epsilon = (float)Epsilon;
-        Span<float> m = Slot(0, slotOffset, weights.Length);
-        Span<float> v = Slot(1, slotOffset, weights.Length);
-        Span<float> vHat = Amsgrad ? Slot(2, slotOffset, weights.Length) : default;
-        for (int i = 0; i < weights.Length; i++)
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float g = ref MemoryMarshal.GetReference(gradient);
+        ref float m = ref MemoryMarshal.GetReference(Slot(0, slotOffset, length));
+        ref float v = ref MemoryMarshal.GetReference(Slot(1, slotOffset, length));
+        ref float vHat = ref Amsgrad ? ref MemoryMarshal.GetReference(Slot(2, slotOffset, length)) : ref v;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            float g = gradient[i];
-            m[i] += (g - m[i]) * oneMinusBeta1;
-            v[i] += ((g * g) - v[i]) * oneMinusBeta2;
-            float second = v[i];
+            var valpha = Vector256.Create(alpha);
+            var vb1 = Vector256.Create(oneMinusBeta1);
+            var vb2 = Vector256.Create(oneMinusBeta2);
+            var vepsilon = Vector256.Create(epsilon);
+            for (; i <= length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                Vector256<float> vg = Vector256.LoadUnsafe(ref g, (nuint)i);
+                Vector256<float> vm = Vector256.LoadUnsafe(ref m, (nuint)i);
+                Vector256<float> vv = Vector256.LoadUnsafe(ref v, (nuint)i);
+                vm += (vg - vm) * vb1;
+                vv += ((vg * vg) - vv) * vb2;
+                Vector256.StoreUnsafe(vm, ref m, (nuint)i);
+                Vector256.StoreUnsafe(vv, ref v, (nuint)i);
+                Vector256<float> second = vv;
+                if (Amsgrad)
+                {
+                    second = Vector256.Max(Vector256.LoadUnsafe(ref vHat, (nuint)i), vv);
+                    Vector256.StoreUnsafe(second, ref vHat, (nuint)i);
+                }
+
+                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref w, (nuint)i) - (valpha * vm / (Vector256.Sqrt(second) + vepsilon)), ref w, (nuint)i);
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            float gi = Unsafe.Add(ref g, i);
+            ref float mi = ref Unsafe.Add(ref m, i);
+            ref float vi = ref Unsafe.Add(ref v, i);
+            mi += (gi - mi) * oneMinusBeta1;
+            vi += ((gi * gi) - vi) * oneMinusBeta2;
+            float second = vi;
             if (Amsgrad)
             {
-                vHat[i] = MathF.Max(vHat[i], v[i]);
-                second = vHat[i];
+                ref float hi = ref Unsafe.Add(ref vHat, i);
+                hi = MathF.Max(hi, vi);
+                second = hi;
             }
 
-            weights[i] -= alpha * m[i] / (MathF.Sqrt(second) + epsilon);
+            Unsafe.Add(ref w, i) -= alpha * mi / (MathF.Sqrt(second) + epsilon);
         }
     }
 }

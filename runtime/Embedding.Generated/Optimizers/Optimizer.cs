@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
+using Embedding.Generated.Constraints;
+using Embedding.Generated.Regularizers;
 
 namespace Embedding.Generated.Optimizers;
 
@@ -93,6 +96,44 @@ public abstract class Optimizer
         Iterations++;
     }
 
+    /// <summary>
+    /// Lazy sparse step fused per row, for generated layers (their <c>ApplySparseStep</c>): for each row in
+    /// <paramref name="gradient"/>, the penalty's gradient is added, the optimizer updates the row and its slots, and a
+    /// row-wise constraint projects it, while the row is in cache; the update is compiled for the constant row length
+    /// <typeparamref name="TRowLength"/>. A constraint over axis 0 projects the whole table afterwards. The penalty's
+    /// gradient is added into <paramref name="gradient"/>, which then holds what the optimizer was given.
+    /// </summary>
+    /// <exception cref="ArgumentException">The gradient's rows are not <typeparamref name="TRowLength"/> long, or the table does not have the gradient's shape.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public void StepRows<TRowLength>(Span<float> weights, SparseRowGradient gradient, IRegularizer? regularizer = null, IConstraint? constraint = null)
+        where TRowLength : struct, IRowLength
+    {
+        ArgumentNullException.ThrowIfNull(gradient);
+        int rowLength = TRowLength.Value;
+        EmbeddingGuard.ValidateSparseGradient(gradient, gradient.InputDim, rowLength, nameof(gradient));
+        EmbeddingGuard.ValidateTableLength(weights.Length, gradient.InputDim, rowLength, nameof(weights));
+        EnsureSlots(weights.Length);
+        var step = new StepContext(Iterations + 1, LearningRate);
+        IConstraint? rowConstraint = constraint is { IsRowWise: true } ? constraint : null;
+        ReadOnlySpan<int> rows = gradient.Rows;
+        for (int k = 0; k < rows.Length; k++)
+        {
+            int offset = rows[k] * rowLength;
+            Span<float> row = weights.Slice(offset, rowLength);
+            Span<float> rowGradient = gradient.GetRowGradient(k);
+            regularizer?.AddGradient(row, rowGradient);
+            UpdateRow<TRowLength>(row, rowGradient, offset, step);
+            rowConstraint?.ApplyToRow(row);
+        }
+
+        if (constraint is { IsRowWise: false })
+        {
+            constraint.Apply(weights, gradient.InputDim, rowLength);
+        }
+
+        Iterations++;
+    }
+
     /// <summary>Forgets the slots and the step count, as a new optimizer.</summary>
     public void Reset()
     {
@@ -106,6 +147,13 @@ public abstract class Optimizer
     /// whole table, where its slot values are.
     /// </summary>
     protected abstract void Update(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step);
+
+    /// <summary>
+    /// <see cref="Update"/> for one row of the constant length <typeparamref name="TRowLength"/>: implementations call the
+    /// same arithmetic with <c>TRowLength.Value</c>, which the JIT then compiles as a constant.
+    /// </summary>
+    protected abstract void UpdateRow<TRowLength>(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step)
+        where TRowLength : struct, IRowLength;
 
     /// <summary>The value every element of slot <paramref name="slotIndex"/> starts at (0 unless overridden).</summary>
     protected virtual float InitialSlotValue(int slotIndex) => 0f;

@@ -1,4 +1,7 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Embedding.Generated.Optimizers;
 
@@ -40,41 +43,90 @@ public sealed class RmsProp : Optimizer
     public bool Centered { get; }
 
     /// <inheritdoc />
-    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step)
+    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step) =>
+        Apply(weights, gradient, slotOffset, step, weights.Length);
+
+    /// <inheritdoc />
+    protected override void UpdateRow<TRowLength>(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step) =>
+        Apply(weights, gradient, slotOffset, step, TRowLength.Value);
+
+    // One body for both callers: inlined, so a row's constant length becomes the loops' constant bound.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Apply(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step, int length)
     {
         float lr = step.LearningRate;
         float rho = (float)Rho;
         float oneMinusRho = (float)(1 - Rho);
         float momentumCoefficient = (float)Momentum;
         float epsilon = (float)Epsilon;
-        Span<float> velocity = Slot(0, slotOffset, weights.Length);
-        Span<float> momentum = _momentumSlot < 0 ? default : Slot(_momentumSlot, slotOffset, weights.Length);
-        Span<float> averageGradient = _averageGradientSlot < 0 ? default : Slot(_averageGradientSlot, slotOffset, weights.Length);
-        for (int i = 0; i < weights.Length; i++)
+        bool hasMomentum = _momentumSlot >= 0;
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float g = ref MemoryMarshal.GetReference(gradient);
+        ref float velocity = ref MemoryMarshal.GetReference(Slot(0, slotOffset, length));
+        ref float momentum = ref hasMomentum ? ref MemoryMarshal.GetReference(Slot(_momentumSlot, slotOffset, length)) : ref velocity;
+        ref float average = ref Centered ? ref MemoryMarshal.GetReference(Slot(_averageGradientSlot, slotOffset, length)) : ref velocity;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            float g = gradient[i];
-            velocity[i] = (rho * velocity[i]) + (oneMinusRho * (g * g));
+            var vlr = Vector256.Create(lr);
+            var vrho = Vector256.Create(rho);
+            var vOneMinusRho = Vector256.Create(oneMinusRho);
+            var vmomentum = Vector256.Create(momentumCoefficient);
+            var vepsilon = Vector256.Create(epsilon);
+            for (; i <= length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                Vector256<float> vg = Vector256.LoadUnsafe(ref g, (nuint)i);
+                Vector256<float> vv = (vrho * Vector256.LoadUnsafe(ref velocity, (nuint)i)) + (vOneMinusRho * (vg * vg));
+                Vector256.StoreUnsafe(vv, ref velocity, (nuint)i);
+                Vector256<float> denominator;
+                if (Centered)
+                {
+                    Vector256<float> va = (vrho * Vector256.LoadUnsafe(ref average, (nuint)i)) + (vOneMinusRho * vg);
+                    Vector256.StoreUnsafe(va, ref average, (nuint)i);
+                    denominator = vv - (va * va) + vepsilon;
+                }
+                else
+                {
+                    denominator = vv + vepsilon;
+                }
+
+                Vector256<float> increment = vlr * vg / Vector256.Sqrt(denominator);
+                if (hasMomentum)
+                {
+                    increment = (vmomentum * Vector256.LoadUnsafe(ref momentum, (nuint)i)) + increment;
+                    Vector256.StoreUnsafe(increment, ref momentum, (nuint)i);
+                }
+
+                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref w, (nuint)i) - increment, ref w, (nuint)i);
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            float gi = Unsafe.Add(ref g, i);
+            ref float vi = ref Unsafe.Add(ref velocity, i);
+            vi = (rho * vi) + (oneMinusRho * (gi * gi));
             float denominator;
             if (Centered)
             {
-                averageGradient[i] = (rho * averageGradient[i]) + (oneMinusRho * g);
-                denominator = velocity[i] - (averageGradient[i] * averageGradient[i]) + epsilon;
+                ref float ai = ref Unsafe.Add(ref average, i);
+                ai = (rho * ai) + (oneMinusRho * gi);
+                denominator = vi - (ai * ai) + epsilon;
             }
             else
             {
-                denominator = velocity[i] + epsilon;
+                denominator = vi + epsilon;
             }
 
-            float increment = lr * g / MathF.Sqrt(denominator);
-            if (_momentumSlot >= 0)
+            float increment = lr * gi / MathF.Sqrt(denominator);
+            if (hasMomentum)
             {
-                momentum[i] = (momentumCoefficient * momentum[i]) + increment;
-                weights[i] -= momentum[i];
+                ref float mi = ref Unsafe.Add(ref momentum, i);
+                mi = (momentumCoefficient * mi) + increment;
+                increment = mi;
             }
-            else
-            {
-                weights[i] -= increment;
-            }
+
+            Unsafe.Add(ref w, i) -= increment;
         }
     }
 

@@ -1,4 +1,7 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Embedding.Generated.Optimizers;
 
@@ -25,26 +28,64 @@ public sealed class Sgd : Optimizer
     public bool Nesterov { get; }
 
     /// <inheritdoc />
-    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step)
+    protected override void Update(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step) =>
+        Apply(weights, gradient, slotOffset, step, weights.Length);
+
+    /// <inheritdoc />
+    protected override void UpdateRow<TRowLength>(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step) =>
+        Apply(weights, gradient, slotOffset, step, TRowLength.Value);
+
+    // One body for both callers: inlined, so a row's constant length becomes the loops' constant bound.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Apply(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step, int length)
     {
         float lr = step.LearningRate;
         float momentum = (float)Momentum;
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float g = ref MemoryMarshal.GetReference(gradient);
+        int i = 0;
         if (momentum == 0f)
         {
-            for (int i = 0; i < weights.Length; i++)
+            // w -= lr * g
+            if (Vector256.IsHardwareAccelerated)
             {
-                weights[i] -= lr * gradient[i];
+                var vlr = Vector256.Create(lr);
+                for (; i <= length - Vector256<float>.Count; i += Vector256<float>.Count)
+                {
+                    Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref w, (nuint)i) - (vlr * Vector256.LoadUnsafe(ref g, (nuint)i)), ref w, (nuint)i);
+                }
+            }
+
+            for (; i < length; i++)
+            {
+                Unsafe.Add(ref w, i) -= lr * Unsafe.Add(ref g, i);
             }
 
             return;
         }
 
-        Span<float> m = Slot(0, slotOffset, weights.Length);
-        for (int i = 0; i < weights.Length; i++)
+        // m = momentum * m - lr * g; w += m (Nesterov: w += momentum * m - lr * g)
+        ref float m = ref MemoryMarshal.GetReference(Slot(0, slotOffset, length));
+        if (Vector256.IsHardwareAccelerated)
         {
-            float g = gradient[i];
-            m[i] = (momentum * m[i]) - (lr * g);
-            weights[i] += Nesterov ? (momentum * m[i]) - (lr * g) : m[i];
+            var vlr = Vector256.Create(lr);
+            var vmomentum = Vector256.Create(momentum);
+            for (; i <= length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                Vector256<float> vg = Vector256.LoadUnsafe(ref g, (nuint)i);
+                Vector256<float> vm = (vmomentum * Vector256.LoadUnsafe(ref m, (nuint)i)) - (vlr * vg);
+                Vector256.StoreUnsafe(vm, ref m, (nuint)i);
+                Vector256<float> move = Nesterov ? (vmomentum * vm) - (vlr * vg) : vm;
+                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref w, (nuint)i) + move, ref w, (nuint)i);
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            float gi = Unsafe.Add(ref g, i);
+            ref float mi = ref Unsafe.Add(ref m, i);
+            mi = (momentum * mi) - (lr * gi);
+            Unsafe.Add(ref w, i) += Nesterov ? (momentum * mi) - (lr * gi) : mi;
         }
     }
 }

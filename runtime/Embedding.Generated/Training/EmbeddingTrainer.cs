@@ -95,27 +95,7 @@ public sealed class EmbeddingTrainer
         SparseRowGradient sparse = _sparseGradient!;
         sparse.Clear();
         _layer.Backward(ids, outputGradient, sparse);
-        int outputDim = _layer.OutputDim;
-        ReadOnlySpan<int> rows = sparse.Rows;
-        if (Regularizer is not null)
-        {
-            for (int k = 0; k < rows.Length; k++)
-            {
-                Regularizer.AddGradient(weights.Slice(rows[k] * outputDim, outputDim), sparse.GetRowGradient(k));
-            }
-        }
-
-        Optimizer.Step(weights, sparse);
-        if (Constraint is { IsRowWise: true })
-        {
-            foreach (int row in rows)
-            {
-                Constraint.ApplyToRow(weights.Slice(row * outputDim, outputDim));
-            }
-        }
-        else
-        {
-            Constraint?.Apply(weights, _layer.InputDim, outputDim);
-        }
+        // The generated layer fuses penalty, update and row-wise constraint per row, compiled for its OutputDim.
+        _layer.ApplySparseStep(sparse, Optimizer, Regularizer, Constraint);
     }
 }

@@ -217,6 +217,35 @@ namespace Samples
                     }
                 }
 
+                /// <summary>
+                /// Applies one lazy sparse training step to the rows held in <paramref name="gradient"/> (from
+                /// <c>Backward</c>): for each row, the penalty's gradient, the optimizer's update of the row and its slots,
+                /// and a row-wise constraint (axis 1, or NonNeg), in one visit while the row is in cache. A constraint over
+                /// axis 0 projects the whole table afterwards. Rows the gradient does not hold, and their slots, do not change.
+                /// </summary>
+                /// <param name="gradient">The rows' summed gradients; the penalty's gradient is added into it.</param>
+                /// <param name="optimizer">The optimizer, with its slots for this table.</param>
+                /// <param name="regularizer">The penalty on the weights (Keras's <c>embeddings_regularizer</c>), if any.</param>
+                /// <param name="constraint">The projection after the update (Keras's <c>embeddings_constraint</c>), if any.</param>
+                /// <exception cref="global::System.ArgumentException">The gradient belongs to another table shape.</exception>
+                [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
+                public void ApplySparseStep(
+                    global::Embedding.Generated.SparseRowGradient gradient,
+                    global::Embedding.Generated.Optimizers.Optimizer optimizer,
+                    global::Embedding.Generated.Regularizers.IRegularizer? regularizer = null,
+                    global::Embedding.Generated.Constraints.IConstraint? constraint = null)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(optimizer);
+                    optimizer.StepRows<TokenEmbeddingRowLength>(_embeddingWeights, gradient, regularizer, constraint);
+                }
+
+                // OutputDim as a type, so that the runtime's per-row update is compiled for this constant length.
+                [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
+                private readonly struct TokenEmbeddingRowLength : global::Embedding.Generated.Optimizers.IRowLength
+                {
+                    public static int Value => OutputDim;
+                }
+
                 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
                 int global::Embedding.Generated.IEmbeddingLayer.InputDim => InputDim;
 
