@@ -53,6 +53,20 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
+    public void Large_table_prefetches_rows_ahead()
+    {
+        VerifyLayer("""
+            using Embedding.Generated;
+
+            namespace Samples;
+
+            /// <summary>25.6 MB of weights: rows come from memory, so the loops prefetch them.</summary>
+            [EmbeddingLayer(InputDim = 50000, OutputDim = 128, InputLength = 50)]
+            public partial class LargeEmbedding;
+            """);
+    }
+
+    [Fact]
     public void MaskZero_adds_ComputeMask_and_a_masked_Forward()
     {
         VerifyLayer("""

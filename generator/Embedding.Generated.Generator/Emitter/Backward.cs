@@ -44,12 +44,11 @@ public sealed partial class EmbeddingGenerator
                 writer.WriteLine($$"""
                     ref float source = ref {{MemoryMarshal}}.GetReference(outputGradient);
                     ref float table = ref {{MemoryMarshal}}.GetReference(weightGradient);
-                    for (int i = 0; i < ids.Length; i++)
-                    {
-                        {{RowKernelsName(layer)}}.AddRow(
-                            ref {{Unsafe}}.Add(ref source, (nint)i * OutputDim),
-                            ref {{Unsafe}}.Add(ref table, (nint)ids[i] * OutputDim));
-                    }
+                    """);
+                WriteRowLoop(writer, layer, "table", $$"""
+                    {{RowKernelsName(layer)}}.AddRow(
+                        ref {{Unsafe}}.Add(ref source, (nint)i * OutputDim),
+                        ref {{Unsafe}}.Add(ref table, (nint)ids[i] * OutputDim));
                     """);
             }
 

@@ -112,12 +112,11 @@ public sealed partial class EmbeddingGenerator
                     writer.WriteLine($$"""
                         ref float table = ref {{MemoryMarshal}}.GetArrayDataReference({{WeightsField}});
                         ref float destination = ref {{MemoryMarshal}}.GetReference(output);
-                        for (int i = 0; i < ids.Length; i++)
-                        {
-                            {{RowKernelsName(layer)}}.CopyRow(
-                                ref {{Unsafe}}.Add(ref table, (nint)ids[i] * OutputDim),
-                                ref {{Unsafe}}.Add(ref destination, (nint)i * OutputDim));
-                        }
+                        """);
+                    WriteRowLoop(writer, layer, "table", $$"""
+                        {{RowKernelsName(layer)}}.CopyRow(
+                            ref {{Unsafe}}.Add(ref table, (nint)ids[i] * OutputDim),
+                            ref {{Unsafe}}.Add(ref destination, (nint)i * OutputDim));
                         """);
                 }
             }

@@ -76,3 +76,7 @@ public partial class WordLayer;
 /// <summary>A million weights, for the statistics of the default initializer.</summary>
 [EmbeddingLayer(InputDim = 2000, OutputDim = 500)]
 public partial class LargeLayer;
+
+/// <summary>A table over 4 MiB (5.2 MB), so the generated loops prefetch rows ahead; OutputDim 65 keeps a tail.</summary>
+[EmbeddingLayer(InputDim = 20000, OutputDim = 65, InputLength = 20)]
+public partial class PrefetchingLayer;
