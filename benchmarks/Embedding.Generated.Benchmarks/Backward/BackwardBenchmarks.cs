@@ -1,0 +1,134 @@
+using System;
+using BenchmarkDotNet.Attributes;
+using Embedding.Generated.Benchmarks.Baselines;
+using Embedding.Generated.Benchmarks.Config;
+using Embedding.Generated.Benchmarks.Experiments;
+using Embedding.Generated.Benchmarks.Layers;
+using Embedding.Generated.Benchmarks.Workloads;
+
+namespace Embedding.Generated.Benchmarks.Backward;
+
+/// <summary>
+/// The gradient of the table, <c>dW[ids[i], :] += dOut[i, :]</c>, dense (into a table-sized gradient) and sparse (into
+/// the rows the batch touched, cleared each call as a training step clears it), against a contiguous read-modify-write
+/// of the same bytes (the baseline, the limit) and the same algorithms with runtime dimensions. One thread.
+/// </summary>
+/// <remarks>
+/// The dense gradient is not cleared between calls: clearing the table is the training step's cost (measured there),
+/// not backward's. It only accumulates small values, so it stays finite and normal.
+/// </remarks>
+[MemoryDiagnoser]
+[MovesPayload]
+public class BackwardBenchmarks
+{
+    private const int Seed = 42;
+
+    private WorkloadShape _shape;
+    private IdPool _pool = null!;
+    private float[] _outputGradient = [];
+    private float[] _accumulator = [];
+    private float[] _denseGradient = [];
+    private SparseRowGradient _sparseGradient = null!;
+    private ScenarioLayer _layer = null!;
+    private RuntimeEmbedding _runtime = null!;
+
+    /// <summary>The scenario.</summary>
+    [Params(Workload.S1, Workload.S2Uniform, Workload.S2Zipf, Workload.S3)]
+    public Workload Workload { get; set; }
+
+    /// <summary>Setup of the limit: a contiguous destination as large as the output gradient.</summary>
+    [GlobalSetup(Target = nameof(ContiguousAccumulate))]
+    public void SetupLimit()
+    {
+        SetupCommon();
+        _accumulator = Buffers.SmallRandom(_shape.PayloadFloats, seed: 11);
+    }
+
+    /// <summary>Setup of the generated layer, dense.</summary>
+    [GlobalSetup(Target = nameof(Dense))]
+    public void SetupGeneratedDense()
+    {
+        SetupCommon();
+        _layer = ScenarioLayer.Create(Workload, Seed);
+        _denseGradient = new float[_shape.TableFloats];
+    }
+
+    /// <summary>Setup of the huge-page experiment: the dense gradient collapsed into 2 MB pages.</summary>
+    [GlobalSetup(Target = nameof(ExperimentDenseHugePages))]
+    public void SetupGeneratedDenseHugePages()
+    {
+        SetupGeneratedDense();
+        // A fresh large array is not yet backed by memory, and only resident pages can be collapsed: touch it first.
+        _denseGradient.AsSpan().Fill(0f);
+        Console.WriteLine("// Huge pages: " + HugePages.TryCollapse(_denseGradient));
+    }
+
+    /// <summary>Setup of the generated layer, sparse.</summary>
+    [GlobalSetup(Target = nameof(Sparse))]
+    public void SetupGeneratedSparse()
+    {
+        SetupCommon();
+        _layer = ScenarioLayer.Create(Workload, Seed);
+        _sparseGradient = new SparseRowGradient(_shape.InputDim, _shape.OutputDim);
+    }
+
+    /// <summary>Setup of the runtime-dimension baseline, dense.</summary>
+    [GlobalSetup(Target = nameof(DenseRuntimeDims))]
+    public void SetupRuntimeDense()
+    {
+        SetupCommon();
+        _runtime = new RuntimeEmbedding(_shape.InputDim, _shape.OutputDim, _shape.InputLength, Seed);
+        _denseGradient = new float[_shape.TableFloats];
+    }
+
+    /// <summary>Setup of the runtime-dimension baseline, sparse.</summary>
+    [GlobalSetup(Target = nameof(SparseRuntimeDims))]
+    public void SetupRuntimeSparse()
+    {
+        SetupCommon();
+        _runtime = new RuntimeEmbedding(_shape.InputDim, _shape.OutputDim, _shape.InputLength, Seed);
+        _sparseGradient = new SparseRowGradient(_shape.InputDim, _shape.OutputDim);
+    }
+
+    /// <summary>The limit: the output gradient added into one contiguous block of the same size.</summary>
+    [Benchmark(Baseline = true)]
+    public void ContiguousAccumulate() => ContiguousLimit.Accumulate(_outputGradient, _accumulator);
+
+    /// <summary>The generated dense backward.</summary>
+    [Benchmark]
+    [RuntimeDimsCounterpart(nameof(DenseRuntimeDims))]
+    public void Dense() => _layer.Backward(_pool.Next(), _outputGradient, _denseGradient);
+
+    /// <summary>Experiment: the generated dense backward into a gradient on 2 MB pages (what huge pages would give).</summary>
+    [Benchmark]
+    [BenchmarkCategory(BenchmarkCases.ExperimentCategory)]
+    public void ExperimentDenseHugePages() => _layer.Backward(_pool.Next(), _outputGradient, _denseGradient);
+
+    /// <summary>The dense backward with dimensions as fields: one vectorised runtime-length row add per id.</summary>
+    [Benchmark]
+    public void DenseRuntimeDims() => _runtime.Backward(_pool.Next(), _outputGradient, _denseGradient);
+
+    /// <summary>The generated sparse backward, after clearing the rows of the previous call.</summary>
+    [Benchmark]
+    [RuntimeDimsCounterpart(nameof(SparseRuntimeDims))]
+    public void Sparse()
+    {
+        _sparseGradient.Clear();
+        _layer.Backward(_pool.Next(), _outputGradient, _sparseGradient);
+    }
+
+    /// <summary>The sparse backward with dimensions as fields (the same slot assignment).</summary>
+    [Benchmark]
+    public void SparseRuntimeDims()
+    {
+        _sparseGradient.Clear();
+        _runtime.Backward(_pool.Next(), _outputGradient, _sparseGradient);
+    }
+
+    private void SetupCommon()
+    {
+        _shape = WorkloadShape.Of(Workload);
+        _pool = IdPool.Create(_shape);
+        _outputGradient = Buffers.SmallRandom(_shape.PayloadFloats);
+    }
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using Embedding.Generated.Benchmarks.Baselines;
+using Embedding.Generated.Benchmarks.Config;
+using Embedding.Generated.Benchmarks.Experiments;
+using Embedding.Generated.Benchmarks.Layers;
+using Embedding.Generated.Benchmarks.TorchSharp;
+using Embedding.Generated.Benchmarks.Workloads;
+
+namespace Embedding.Generated.Benchmarks.Forward;
+
+/// <summary>
+/// The lookup, <c>output[i, :] = W[ids[i], :]</c>, for S1, S2 (uniform and Zipf ids) and S3, against memcpy of the same
+/// bytes (the baseline, the limit) and the same algorithm with runtime dimensions. Each call takes the next batch of a
+/// pre-generated pool. One thread, except the rows named TwoThreads. Rows named Experiment measure changes the issue
+/// asks about (huge pages, prefetch) without making them in the library.
+/// </summary>
+[MemoryDiagnoser]
+[MovesPayload]
+public class ForwardBenchmarks
+{
+    private const int Seed = 42;
+
+    private WorkloadShape _shape;
+    private IdPool _pool = null!;
+    private float[] _output = [];
+    private float[] _copySource = [];
+    private ScenarioLayer _layer = null!;
+    private RuntimeEmbedding _runtime = null!;
+    private TorchEmbeddingFixture? _torch;
+    private Action<int> _forwardHalf = null!;
+    private int _batchIndex;
+
+    /// <summary>The scenario.</summary>
+    [Params(Workload.S1, Workload.S2Uniform, Workload.S2Zipf, Workload.S3)]
+    public Workload Workload { get; set; }
+
+    /// <summary>Setup of the memcpy limit: a contiguous source as large as the output.</summary>
+    [GlobalSetup(Target = nameof(Memcpy))]
+    public void SetupMemcpy()
+    {
+        SetupCommon();
+        _copySource = Buffers.SmallRandom(_shape.PayloadFloats);
+    }
+
+    /// <summary>Setup of the generated layer's rows.</summary>
+    [GlobalSetup(Targets = new[] { nameof(Generated), nameof(GeneratedTwoThreads) })]
+    public void SetupGenerated()
+    {
+        SetupCommon();
+        _layer = ScenarioLayer.Create(Workload, Seed);
+
+        // Both halves are whole sequences, as Forward requires; each thread writes its own half of the output.
+        int half = _shape.BatchSize / 2 * _shape.InputLength;
+        _forwardHalf = part =>
+        {
+            ReadOnlySpan<int> ids = _pool.Batch(_batchIndex);
+            Span<float> output = _output;
+            if (part == 0)
+            {
+                _layer.Forward(ids[..half], output[..(half * _shape.OutputDim)]);
+            }
+            else
+            {
+                _layer.Forward(ids[half..], output[(half * _shape.OutputDim)..]);
+            }
+        };
+    }
+
+    /// <summary>Setup of the runtime-dimension baseline.</summary>
+    [GlobalSetup(Target = nameof(RuntimeDims))]
+    public void SetupRuntimeDims()
+    {
+        SetupCommon();
+        _runtime = new RuntimeEmbedding(_shape.InputDim, _shape.OutputDim, _shape.InputLength, Seed);
+    }
+
+    /// <summary>Setup of PyTorch's lookup on one thread.</summary>
+    [GlobalSetup(Target = nameof(TorchSharpOneThread))]
+    public void SetupTorchOneThread()
+    {
+        SetupCommon();
+        _torch = new TorchEmbeddingFixture(_shape, _pool, threads: 1);
+    }
+
+    /// <summary>Setup of PyTorch's lookup on two threads.</summary>
+    [GlobalSetup(Target = nameof(TorchSharpTwoThreads))]
+    public void SetupTorchTwoThreads()
+    {
+        SetupCommon();
+        _torch = new TorchEmbeddingFixture(_shape, _pool, threads: 2);
+    }
+
+    /// <summary>Setup of the huge-page experiment: the generated layer, its table then collapsed into 2 MB pages.</summary>
+    [GlobalSetup(Target = nameof(ExperimentHugePages))]
+    public void SetupHugePages()
+    {
+        SetupGenerated();
+        Console.WriteLine("// Huge pages: " + HugePages.TryCollapse(_layer.Layer.Weights));
+    }
+
+    /// <summary>Setup of the prefetch experiment: a runtime-dimension table.</summary>
+    [GlobalSetup(Target = nameof(ExperimentPrefetch))]
+    public void SetupPrefetch() => SetupRuntimeDims();
+
+    /// <summary>Frees libtorch's tensors.</summary>
+    [GlobalCleanup]
+    public void Cleanup() => _torch?.Dispose();
+
+    /// <summary>The limit: the output's bytes copied from one contiguous block.</summary>
+    [Benchmark(Baseline = true)]
+    public void Memcpy() => ContiguousLimit.Copy(_copySource, _output);
+
+    /// <summary>The generated layer's lookup, called through its own class.</summary>
+    [Benchmark]
+    [RuntimeDimsCounterpart(nameof(RuntimeDims))]
+    public void Generated() => _layer.Forward(_pool.Next(), _output);
+
+    /// <summary>The same algorithm with dimensions as fields: one <c>Span.CopyTo</c> per row.</summary>
+    [Benchmark]
+    public void RuntimeDims() => _runtime.Forward(_pool.Next(), _output);
+
+    /// <summary>
+    /// The generated lookup split by hand into two halves run by <c>Parallel.For</c>: what using both cores above a
+    /// batch threshold would give (the layer itself is single-threaded). Parallel.For allocates a little per call.
+    /// </summary>
+    [Benchmark]
+    public void GeneratedTwoThreads()
+    {
+        _batchIndex = _pool.NextIndex();
+        Parallel.For(0, 2, _forwardHalf);
+    }
+
+    /// <summary>Experiment: the generated lookup with the table on 2 MB pages (what huge pages would give).</summary>
+    [Benchmark]
+    [BenchmarkCategory(BenchmarkCases.ExperimentCategory)]
+    public void ExperimentHugePages() => _layer.Forward(_pool.Next(), _output);
+
+    /// <summary>Experiment: a runtime-dimension gather that prefetches 16 rows ahead (what prefetch would give).</summary>
+    [Benchmark]
+    [BenchmarkCategory(BenchmarkCases.ExperimentCategory)]
+    public void ExperimentPrefetch() =>
+        PrefetchingGather.Forward(_runtime.Weights, _shape.OutputDim, _shape.InputLength, _pool.Next(), _output);
+
+    /// <summary>PyTorch's <c>nn.Embedding</c> lookup, one intra-op thread.</summary>
+    [Benchmark]
+    [BenchmarkCategory(TorchSharpProbe.Category)]
+    public void TorchSharpOneThread() => _torch!.Forward();
+
+    /// <summary>PyTorch's <c>nn.Embedding</c> lookup, two intra-op threads.</summary>
+    [Benchmark]
+    [BenchmarkCategory(TorchSharpProbe.Category)]
+    public void TorchSharpTwoThreads() => _torch!.Forward();
+
+    private void SetupCommon()
+    {
+        _shape = WorkloadShape.Of(Workload);
+        _pool = IdPool.Create(_shape);
+        _output = new float[_shape.PayloadFloats];
+    }
+}
