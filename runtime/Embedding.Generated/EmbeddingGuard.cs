@@ -1,6 +1,9 @@
 using System;
 using System.ComponentModel;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Embedding.Generated;
 
@@ -18,8 +21,23 @@ public static class EmbeddingGuard
     /// <param name="paramName">The argument that held the ids.</param>
     public static void ValidateIds(ReadOnlySpan<int> ids, int inputDim, int sequenceLength, string paramName)
     {
-        // One unsigned comparison catches negative ids too: they become values of 2^31 or more.
-        for (int i = 0; i < ids.Length; i++)
+        // One unsigned comparison catches negative ids too: they become values of 2^31 or more. Eight ids are checked
+        // at a time; a block with a bad id stops the vector loop, and the scalar loop below finds the first one in it.
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref uint start = ref Unsafe.As<int, uint>(ref MemoryMarshal.GetReference(ids));
+            Vector256<uint> limit = Vector256.Create((uint)inputDim);
+            for (; i <= ids.Length - Vector256<uint>.Count; i += Vector256<uint>.Count)
+            {
+                if (Vector256.GreaterThanOrEqualAny(Vector256.LoadUnsafe(ref start, (nuint)i), limit))
+                {
+                    break;
+                }
+            }
+        }
+
+        for (; i < ids.Length; i++)
         {
             if ((uint)ids[i] >= (uint)inputDim)
             {
