@@ -96,29 +96,53 @@ public sealed partial class EmbeddingGenerator
 
                 """);
 
+            if (layer.OutputDim == 0)
+            {
+                writer.WriteLine($$"""
+                    // OutputDim is 0: every vector is empty, so there is nothing to copy.
+                    {{GeneratedCodeAttribute}}
+                    private void GatherRows(global::System.ReadOnlySpan<int> ids, global::System.Span<float> output)
+                    {
+                    }
+
+                    """);
+                return;
+            }
+
             writer.WriteLine($$"""
-                // The gather itself, for ids already checked: one unrolled row copy per id, no per-row checks or calls.
+                // The gather, for ids already checked. A large batch is split across cores by contiguous ranges of ids;
+                // each range writes only its own output rows, so the result does not depend on the split.
                 {{GeneratedCodeAttribute}}
                 private void GatherRows(global::System.ReadOnlySpan<int> ids, global::System.Span<float> output)
+                {
+                    if ({{Runtime}}.RowParallelism.ShouldSplit(ids.Length, OutputDim))
+                    {
+                        {{Runtime}}.RowParallelism.Split(ids, output, OutputDim, _gatherRange ??= GatherRowRange);
+                        return;
+                    }
+
+                    GatherRowRange(ids, output);
+                }
+
+                // Cached so that a split pass does not allocate a delegate each time.
+                {{GeneratedCodeAttribute}}
+                private {{Runtime}}.RowParallelism.RowRange? _gatherRange;
+
+                // One unrolled row copy per id, no per-row checks or calls.
+                {{GeneratedCodeAttribute}}
+                private void GatherRowRange(global::System.ReadOnlySpan<int> ids, global::System.Span<float> output)
                 """);
             using (writer.Block())
             {
-                if (layer.OutputDim == 0)
-                {
-                    writer.WriteLine("// OutputDim is 0: every vector is empty, so there is nothing to copy.");
-                }
-                else
-                {
-                    writer.WriteLine($$"""
-                        ref float table = ref {{MemoryMarshal}}.GetArrayDataReference({{WeightsField}});
-                        ref float destination = ref {{MemoryMarshal}}.GetReference(output);
-                        """);
-                    WriteRowLoop(writer, layer, "table", $$"""
-                        {{RowKernelsName(layer)}}.CopyRow(
-                            ref {{Unsafe}}.Add(ref table, (nint)ids[i] * OutputDim),
-                            ref {{Unsafe}}.Add(ref destination, (nint)i * OutputDim));
-                        """);
-                }
+                writer.WriteLine($$"""
+                    ref float table = ref {{MemoryMarshal}}.GetArrayDataReference({{WeightsField}});
+                    ref float destination = ref {{MemoryMarshal}}.GetReference(output);
+                    """);
+                WriteRowLoop(writer, layer, "table", $$"""
+                    {{RowKernelsName(layer)}}.CopyRow(
+                        ref {{Unsafe}}.Add(ref table, (nint)ids[i] * OutputDim),
+                        ref {{Unsafe}}.Add(ref destination, (nint)i * OutputDim));
+                    """);
             }
 
             writer.WriteLine();

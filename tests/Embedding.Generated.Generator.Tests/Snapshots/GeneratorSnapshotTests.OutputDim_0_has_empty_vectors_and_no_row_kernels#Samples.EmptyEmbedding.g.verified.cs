@@ -156,11 +156,10 @@ namespace Samples
             return output;
         }
 
-        // The gather itself, for ids already checked: one unrolled row copy per id, no per-row checks or calls.
+        // OutputDim is 0: every vector is empty, so there is nothing to copy.
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
         private void GatherRows(global::System.ReadOnlySpan<int> ids, global::System.Span<float> output)
         {
-            // OutputDim is 0: every vector is empty, so there is nothing to copy.
         }
 
         // Keras returns no mask (None) without mask_zero; through the interface that is an explicit error.

@@ -133,9 +133,27 @@ namespace Samples
             return output;
         }
 
-        // The gather itself, for ids already checked: one unrolled row copy per id, no per-row checks or calls.
+        // The gather, for ids already checked. A large batch is split across cores by contiguous ranges of ids;
+        // each range writes only its own output rows, so the result does not depend on the split.
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
         private void GatherRows(global::System.ReadOnlySpan<int> ids, global::System.Span<float> output)
+        {
+            if (global::Embedding.Generated.RowParallelism.ShouldSplit(ids.Length, OutputDim))
+            {
+                global::Embedding.Generated.RowParallelism.Split(ids, output, OutputDim, _gatherRange ??= GatherRowRange);
+                return;
+            }
+
+            GatherRowRange(ids, output);
+        }
+
+        // Cached so that a split pass does not allocate a delegate each time.
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
+        private global::Embedding.Generated.RowParallelism.RowRange? _gatherRange;
+
+        // One unrolled row copy per id, no per-row checks or calls.
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
+        private void GatherRowRange(global::System.ReadOnlySpan<int> ids, global::System.Span<float> output)
         {
             ref float table = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_embeddingWeights);
             ref float destination = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
