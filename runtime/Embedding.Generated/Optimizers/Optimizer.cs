@@ -27,7 +27,14 @@ namespace Embedding.Generated.Optimizers;
 public abstract class Optimizer
 {
     private readonly string[] _slotNames;
+    // The generated layers prefetch above this table size too (their generator's PrefetchTableBytes): below it, the
+    // table and slots mostly stay in cache and prefetching only adds instructions.
+    private const long PrefetchTableBytes = 4L << 20;
+    private const int RowPrefetchDistance = 8;
+
     private float[][] _slots = [];
+    // The reusable pass of a split lazy step (a RowStepPass<TRowLength>), so that a step allocates nothing.
+    private object? _rowStepPass;
     // The weight count the slots were made for; -1 before the first step.
     private int _tableLength = -1;
     private float _learningRate;
@@ -115,15 +122,14 @@ public abstract class Optimizer
         EnsureSlots(weights.Length);
         var step = new StepContext(Iterations + 1, LearningRate);
         IConstraint? rowConstraint = constraint is { IsRowWise: true } ? constraint : null;
-        ReadOnlySpan<int> rows = gradient.Rows;
-        for (int k = 0; k < rows.Length; k++)
+        int parts = IsSafeToSplit(regularizer, rowConstraint) ? RowParallelism.PartsFor(gradient.Count, rowLength) : 1;
+        if (parts > 1)
         {
-            int offset = rows[k] * rowLength;
-            Span<float> row = weights.Slice(offset, rowLength);
-            Span<float> rowGradient = gradient.GetRowGradient(k);
-            regularizer?.AddGradient(row, rowGradient);
-            UpdateRow<TRowLength>(row, rowGradient, offset, step);
-            rowConstraint?.ApplyToRow(row);
+            StepRowsSplit<TRowLength>(weights, gradient, regularizer, rowConstraint, step, parts);
+        }
+        else
+        {
+            StepRowRange<TRowLength>(weights, gradient, 0, gradient.Count, regularizer, rowConstraint, step);
         }
 
         if (constraint is { IsRowWise: false })
@@ -132,6 +138,111 @@ public abstract class Optimizer
         }
 
         Iterations++;
+    }
+
+    /// <summary>
+    /// The fused per-row step for held rows <c>[start, end)</c>. The table and slots are too large for the cache when
+    /// this matters, so the loop is bound by memory latency: the weight row and slot rows of the row
+    /// <see cref="RowPrefetchDistance"/> ahead are requested while this row is updated.
+    /// </summary>
+    private void StepRowRange<TRowLength>(
+        Span<float> weights, SparseRowGradient gradient, int start, int end, IRegularizer? regularizer, IConstraint? rowConstraint, in StepContext step)
+        where TRowLength : struct, IRowLength
+    {
+        int rowLength = TRowLength.Value;
+        ReadOnlySpan<int> rows = gradient.Rows;
+        bool prefetch = (long)weights.Length * sizeof(float) > PrefetchTableBytes;
+        for (int k = start; k < end; k++)
+        {
+            if (prefetch && k + RowPrefetchDistance < end)
+            {
+                PrefetchRow(weights, rows[k + RowPrefetchDistance] * rowLength, rowLength);
+            }
+
+            int offset = rows[k] * rowLength;
+            Span<float> row = weights.Slice(offset, rowLength);
+            Span<float> rowGradient = gradient.GetRowGradient(k);
+            regularizer?.AddGradient(row, rowGradient);
+            UpdateRow<TRowLength>(row, rowGradient, offset, step);
+            rowConstraint?.ApplyToRow(row);
+        }
+    }
+
+    private unsafe void StepRowsSplit<TRowLength>(
+        Span<float> weights, SparseRowGradient gradient, IRegularizer? regularizer, IConstraint? rowConstraint, in StepContext step, int parts)
+        where TRowLength : struct, IRowLength
+    {
+        // Held rows are distinct, so parts over disjoint ranges of them write disjoint weights, slots and gradient rows.
+        var pass = _rowStepPass as RowStepPass<TRowLength> ?? new RowStepPass<TRowLength>(this);
+        _rowStepPass = pass;
+        fixed (float* table = weights)
+        {
+            pass.Set(table, weights.Length, gradient, regularizer, rowConstraint, step);
+            try
+            {
+                CoreWorkers.Run(pass, parts);
+            }
+            finally
+            {
+                pass.Clear();
+            }
+        }
+    }
+
+    // Other threads may run a split step's parts, so it is only split when every component is one of this library's
+    // own, whose per-row methods write nothing but the row and its slots; anything else runs on the calling thread.
+    private bool IsSafeToSplit(IRegularizer? regularizer, IConstraint? rowConstraint) =>
+        IsOwnType(this) && (regularizer is null || IsOwnType(regularizer)) && (rowConstraint is null || IsOwnType(rowConstraint));
+
+    private static bool IsOwnType(object component) => component.GetType().Assembly == typeof(Optimizer).Assembly;
+
+    private void PrefetchRow(Span<float> weights, int offset, int length)
+    {
+        int bytes = length * sizeof(float);
+        RowPrefetch.Row(ref weights[offset], bytes);
+        foreach (float[] slot in _slots)
+        {
+            RowPrefetch.Row(ref slot[offset], bytes);
+        }
+    }
+
+    /// <summary>A split lazy step: the pinned table and the step's arguments, cut into ranges of held rows.</summary>
+    private sealed unsafe class RowStepPass<TRowLength> : IPartedPass
+        where TRowLength : struct, IRowLength
+    {
+        private readonly Optimizer _optimizer;
+        private float* _table;
+        private int _tableLength;
+        private SparseRowGradient? _gradient;
+        private IRegularizer? _regularizer;
+        private IConstraint? _rowConstraint;
+        private StepContext _step;
+
+        public RowStepPass(Optimizer optimizer) => _optimizer = optimizer;
+
+        public void Set(float* table, int tableLength, SparseRowGradient gradient, IRegularizer? regularizer, IConstraint? rowConstraint, in StepContext step)
+        {
+            _table = table;
+            _tableLength = tableLength;
+            _gradient = gradient;
+            _regularizer = regularizer;
+            _rowConstraint = rowConstraint;
+            _step = step;
+        }
+
+        public void Clear()
+        {
+            _table = null;
+            _gradient = null;
+            _regularizer = null;
+            _rowConstraint = null;
+        }
+
+        public void RunPart(int part, int parts)
+        {
+            (int start, int end) = RowParallelism.PartRange(_gradient!.Count, part, parts);
+            _optimizer.StepRowRange<TRowLength>(new Span<float>(_table, _tableLength), _gradient, start, end, _regularizer, _rowConstraint, _step);
+        }
     }
 
     /// <summary>Forgets the slots and the step count, as a new optimizer.</summary>

@@ -1,5 +1,8 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Embedding.Generated.Regularizers;
 
@@ -56,11 +59,42 @@ public class L1L2 : IRegularizer
     public void AddGradient(ReadOnlySpan<float> values, Span<float> gradient, float scale = 1f)
     {
         EmbeddingGuard.ValidateSameLength(gradient.Length, values.Length, nameof(gradient));
+        // As in the loss, a zero coefficient's term is left out (Keras never builds it), so an infinite weight with
+        // l2 = 0 gets no NaN from 0 * infinity. Elementwise, so the vector and scalar loops give the same floats.
         float l1 = scale * L1;
         float twoL2 = scale * 2f * L2;
-        for (int i = 0; i < values.Length; i++)
+        bool hasL1 = l1 != 0;
+        bool hasL2 = twoL2 != 0;
+        ref float value = ref MemoryMarshal.GetReference(values);
+        ref float target = ref MemoryMarshal.GetReference(gradient);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            gradient[i] += (l1 * Sign(values[i])) + (twoL2 * values[i]);
+            var vl1 = Vector256.Create(l1);
+            var vtwoL2 = Vector256.Create(twoL2);
+            for (; i <= values.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                Vector256<float> w = Vector256.LoadUnsafe(ref value, (nuint)i);
+                Vector256<float> term = hasL2 ? vtwoL2 * w : Vector256<float>.Zero;
+                if (hasL1)
+                {
+                    term = (vl1 * Sign(w)) + term;
+                }
+
+                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref target, (nuint)i) + term, ref target, (nuint)i);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            float w = Unsafe.Add(ref value, i);
+            float term = hasL2 ? twoL2 * w : 0f;
+            if (hasL1)
+            {
+                term = (l1 * Sign(w)) + term;
+            }
+
+            Unsafe.Add(ref target, i) += term;
         }
     }
 
@@ -68,8 +102,14 @@ public class L1L2 : IRegularizer
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{GetType().Name}(l1: {L1}, l2: {L2})");
 
-    // MathF.Sign throws on NaN; a NaN weight gets no l1 push (the l2 term carries the NaN on).
+    // MathF.Sign throws on NaN; a NaN weight gets no l1 push (the l2 term, if l2 > 0, carries the NaN on).
     private static float Sign(float value) => value > 0 ? 1f : value < 0 ? -1f : 0f;
+
+    private static Vector256<float> Sign(Vector256<float> values) =>
+        Vector256.ConditionalSelect(
+            Vector256.GreaterThan(values, Vector256<float>.Zero),
+            Vector256<float>.One,
+            Vector256.ConditionalSelect(Vector256.LessThan(values, Vector256<float>.Zero), Vector256.Create(-1f), Vector256<float>.Zero));
 
     private static float Validate(float coefficient, string name)
     {

@@ -53,6 +53,49 @@ public sealed class L1L2GradientCheckTests
         Assert.Equal([1f + (2f * (0.5f + 1f)), 1f + (2f * (-0.5f - 2f)), 1f], gradient);
     }
 
+    [Theory]
+    [MemberData(nameof(Coefficients))]
+    public void Every_length_and_position_gets_the_hand_formula_in_double(float l1, float l2)
+    {
+        // Lengths 0 to 35 take the 8-wide vector loop, the scalar tail, or both; each element must get
+        // g + l1 * sign(w) + 2 * l2 * w whichever loop handled it (float rounding allowed, no more).
+        var random = new Random(29);
+        var regularizer = new L1L2(l1, l2);
+        for (int length = 0; length <= 35; length++)
+        {
+            float[] values = RandomInputs.UnitFloats(random, length);
+            if (length > 3)
+            {
+                values[3] = 0f;
+            }
+
+            float[] gradient = RandomInputs.UnitFloats(random, length);
+            float[] before = (float[])gradient.Clone();
+
+            regularizer.AddGradient(values, gradient, scale: 0.5f);
+
+            for (int i = 0; i < length; i++)
+            {
+                double expected = before[i] + (0.5 * ((l1 * (double)Math.Sign(values[i])) + (2.0 * l2 * values[i])));
+                Assert.True(
+                    Math.Abs(expected - gradient[i]) <= 1e-6 * (1 + Math.Abs(expected)),
+                    $"length {length}, element {i}, w = {values[i]:R}: got {gradient[i]:R}, expected {expected:R}.");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_zero_coefficient_adds_no_term_so_an_infinite_weight_gives_no_NaN()
+    {
+        // Keras builds no term for a zero coefficient; 0 * infinity would otherwise poison the gradient with NaN.
+        float[] values = [float.PositiveInfinity, float.NegativeInfinity, 1f, 2f, 3f, 4f, 5f, 6f, float.PositiveInfinity];
+        float[] gradient = new float[values.Length];
+
+        new L1L2(l1: 0.5f, l2: 0f).AddGradient(values, gradient);
+
+        Assert.Equal([0.5f, -0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f], gradient);
+    }
+
     [Fact]
     public void Loss_is_l1_times_sum_of_magnitudes_plus_l2_times_sum_of_squares_with_no_half()
     {
