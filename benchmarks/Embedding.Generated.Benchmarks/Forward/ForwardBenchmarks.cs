@@ -48,6 +48,20 @@ public class ForwardBenchmarks
     [GlobalSetup(Targets = new[] { nameof(Generated), nameof(GeneratedTwoThreads) })]
     public void SetupGenerated()
     {
+        RowParallelism.MaxThreads = Environment.ProcessorCount;
+        SetupGeneratedLayer();
+    }
+
+    /// <summary>Setup of the generated layer held to the calling thread (the single-thread targets).</summary>
+    [GlobalSetup(Target = nameof(GeneratedOneThread))]
+    public void SetupGeneratedOneThread()
+    {
+        SetupGeneratedLayer();
+        RowParallelism.MaxThreads = 1;
+    }
+
+    private void SetupGeneratedLayer()
+    {
         SetupCommon();
         _layer = ScenarioLayer.Create(Workload, Seed);
 
@@ -96,7 +110,7 @@ public class ForwardBenchmarks
     [GlobalSetup(Target = nameof(ExperimentHugePages))]
     public void SetupHugePages()
     {
-        SetupGenerated();
+        SetupGeneratedOneThread();
         Console.WriteLine("// Huge pages: " + HugePages.TryCollapse(_layer.Layer.Weights));
     }
 
@@ -117,6 +131,10 @@ public class ForwardBenchmarks
     [RuntimeDimsCounterpart(nameof(RuntimeDims))]
     public void Generated() => _layer.Forward(_pool.Next(), _output);
 
+    /// <summary>The generated layer's lookup with <c>RowParallelism.MaxThreads = 1</c>: one thread at every size.</summary>
+    [Benchmark]
+    public void GeneratedOneThread() => _layer.Forward(_pool.Next(), _output);
+
     /// <summary>The same algorithm with dimensions as fields: one <c>Span.CopyTo</c> per row.</summary>
     [Benchmark]
     public void RuntimeDims() => _runtime.Forward(_pool.Next(), _output);
@@ -132,7 +150,7 @@ public class ForwardBenchmarks
         Parallel.For(0, 2, _forwardHalf);
     }
 
-    /// <summary>Experiment: the generated lookup with the table on 2 MB pages (what huge pages would give).</summary>
+    /// <summary>Experiment: the generated lookup on one thread with the table on 2 MB pages (what huge pages would give).</summary>
     [Benchmark]
     [BenchmarkCategory(BenchmarkCases.ExperimentCategory)]
     public void ExperimentHugePages() => _layer.Forward(_pool.Next(), _output);

@@ -16,8 +16,9 @@ namespace Embedding.Generated.Benchmarks.TrainingStep;
 /// A full training step as Keras's <c>fit</c> takes it for one batch, given the loss's gradient with respect to the
 /// layer's output: forward, backward, L2 penalty gradient, RMSprop or Adam update, MaxNorm(2, axis: 1) of each row.
 /// Dense (Keras, the whole table; the baseline) against lazy sparse (the rows the batch touched), for the generated
-/// layer and the runtime-dimension baseline driven by the same <see cref="EmbeddingTrainer"/>. One thread, except
-/// TorchSharp's, which uses libtorch's two threads.
+/// layer and the runtime-dimension baseline driven by the same <see cref="EmbeddingTrainer"/>. The generated layer
+/// splits large passes across cores as users get it (RowParallelism), except in the rows named OneThread; TorchSharp
+/// uses libtorch's two threads.
 /// </summary>
 [MemoryDiagnoser]
 public class TrainingStepBenchmarks
@@ -50,6 +51,14 @@ public class TrainingStepBenchmarks
     /// <summary>Setup of the generated layer with a lazy sparse trainer.</summary>
     [GlobalSetup(Target = nameof(LazySparseStep))]
     public void SetupGeneratedLazy() => SetupGenerated(UpdateMode.LazySparse);
+
+    /// <summary>Setup of the generated layer with a lazy sparse trainer held to the calling thread.</summary>
+    [GlobalSetup(Target = nameof(LazySparseStepOneThread))]
+    public void SetupGeneratedLazyOneThread()
+    {
+        SetupGenerated(UpdateMode.LazySparse);
+        RowParallelism.MaxThreads = 1;
+    }
 
     /// <summary>Setup of the runtime-dimension baseline with a dense trainer.</summary>
     [GlobalSetup(Target = nameof(DenseRuntimeDims))]
@@ -85,6 +94,15 @@ public class TrainingStepBenchmarks
     [Benchmark]
     [RuntimeDimsCounterpart(nameof(LazySparseRuntimeDims))]
     public void LazySparseStep()
+    {
+        ReadOnlySpan<int> ids = _pool.Next();
+        _layer.Forward(ids, _output);
+        _trainer.Step(ids, _outputGradient);
+    }
+
+    /// <summary>The lazy sparse step with <c>RowParallelism.MaxThreads = 1</c>: forward and step on one thread.</summary>
+    [Benchmark]
+    public void LazySparseStepOneThread()
     {
         ReadOnlySpan<int> ids = _pool.Next();
         _layer.Forward(ids, _output);

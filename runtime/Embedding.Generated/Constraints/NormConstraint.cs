@@ -1,5 +1,8 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Embedding.Generated.Constraints;
 
@@ -108,17 +111,52 @@ public abstract class NormConstraint : IConstraint
 
     private void ScaleToDesiredNorm(Span<float> slice)
     {
-        double squareSum = 0;
-        foreach (float value in slice)
+        float factor = Factor((float)Math.Sqrt(SumOfSquares(slice)));
+        ref float value = ref MemoryMarshal.GetReference(slice);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            squareSum += (double)value * value;
+            var vfactor = Vector256.Create(factor);
+            for (; i <= slice.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref value, (nuint)i) * vfactor, ref value, (nuint)i);
+            }
         }
 
-        float factor = Factor((float)Math.Sqrt(squareSum));
-        for (int i = 0; i < slice.Length; i++)
+        for (; i < slice.Length; i++)
         {
-            slice[i] *= factor;
+            Unsafe.Add(ref value, i) *= factor;
         }
+    }
+
+    // In double, where each square is exact, so the sum's rounding stays far below float32's and the order of
+    // the additions (vector lanes, then the tail) cannot show in the float32 norm.
+    private static double SumOfSquares(ReadOnlySpan<float> slice)
+    {
+        ref float value = ref MemoryMarshal.GetReference(slice);
+        double sum = 0;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && slice.Length >= Vector256<float>.Count)
+        {
+            Vector256<double> lowerSum = Vector256<double>.Zero;
+            Vector256<double> upperSum = Vector256<double>.Zero;
+            for (; i <= slice.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(Vector256.LoadUnsafe(ref value, (nuint)i));
+                lowerSum += lower * lower;
+                upperSum += upper * upper;
+            }
+
+            sum = Vector256.Sum(lowerSum + upperSum);
+        }
+
+        for (; i < slice.Length; i++)
+        {
+            double element = Unsafe.Add(ref value, i);
+            sum += element * element;
+        }
+
+        return sum;
     }
 
     // desired / (epsilon + n), in float32 as Keras computes it.

@@ -14,6 +14,9 @@ namespace Embedding.Generated.Optimizers;
 /// </summary>
 public sealed class Adam : Optimizer
 {
+    // alpha = lr * sqrt(1 - beta_2^t) / (1 - beta_1^t) of the step under way (BeginStep).
+    private float _alpha;
+
     /// <summary>Creates the optimizer with Keras 3's defaults.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
     public Adam(float learningRate = 0.001f, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7, bool amsgrad = false)
@@ -38,6 +41,15 @@ public sealed class Adam : Optimizer
     public bool Amsgrad { get; }
 
     /// <inheritdoc />
+    protected override void BeginStep(in StepContext step)
+    {
+        // The powers use the float32 betas (Keras casts beta to the variable's dtype first). Two powers per row cost
+        // more than the row's update itself, so this is computed once per step.
+        float t = step.Number;
+        _alpha = step.LearningRate * MathF.Sqrt(1f - MathF.Pow((float)Beta2, t)) / (1f - MathF.Pow((float)Beta1, t));
+    }
+
+    /// <inheritdoc />
     protected override void Update(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step) =>
         Apply(weights, gradient, slotOffset, step, weights.Length);
 
@@ -49,10 +61,8 @@ public sealed class Adam : Optimizer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Apply(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step, int length)
     {
-        // The powers use the float32 betas (Keras casts beta to the variable's dtype first); the (1 - beta) factors are
-        // computed from the doubles and then rounded, as Keras's Python arithmetic does.
-        float t = step.Number;
-        float alpha = step.LearningRate * MathF.Sqrt(1f - MathF.Pow((float)Beta2, t)) / (1f - MathF.Pow((float)Beta1, t));
+        // The (1 - beta) factors are computed from the doubles and then rounded, as Keras's Python arithmetic does.
+        float alpha = _alpha;
         float oneMinusBeta1 = (float)(1 - Beta1);
         float oneMinusBeta2 = (float)(1 - Beta2);
         float epsilon = (float)Epsilon;

@@ -80,6 +80,7 @@ public abstract class Optimizer
         EmbeddingGuard.ValidateSameLength(gradient.Length, weights.Length, nameof(gradient));
         EnsureSlots(weights.Length);
         var step = new StepContext(Iterations + 1, LearningRate);
+        BeginStep(step);
         Update(weights, gradient, 0, step);
         Iterations++;
     }
@@ -93,6 +94,7 @@ public abstract class Optimizer
         EmbeddingGuard.ValidateTableLength(weights.Length, gradient.InputDim, outputDim, nameof(weights));
         EnsureSlots(weights.Length);
         var step = new StepContext(Iterations + 1, LearningRate);
+        BeginStep(step);
         ReadOnlySpan<int> rows = gradient.Rows;
         for (int k = 0; k < rows.Length; k++)
         {
@@ -121,6 +123,7 @@ public abstract class Optimizer
         EmbeddingGuard.ValidateTableLength(weights.Length, gradient.InputDim, rowLength, nameof(weights));
         EnsureSlots(weights.Length);
         var step = new StepContext(Iterations + 1, LearningRate);
+        BeginStep(step);
         IConstraint? rowConstraint = constraint is { IsRowWise: true } ? constraint : null;
         int parts = IsSafeToSplit(regularizer, rowConstraint) ? RowParallelism.PartsFor(gradient.Count, rowLength) : 1;
         if (parts > 1)
@@ -251,6 +254,14 @@ public abstract class Optimizer
         _slots = [];
         _tableLength = -1;
         Iterations = 0;
+    }
+
+    /// <summary>
+    /// Called once at the start of every step, before any <see cref="Update"/> or <see cref="UpdateRow"/> of it: the place
+    /// to compute what is the same for every weight of the step (Adam's bias correction), rather than once per row.
+    /// </summary>
+    protected virtual void BeginStep(in StepContext step)
+    {
     }
 
     /// <summary>
