@@ -170,13 +170,16 @@ public sealed partial class EmbeddingGenerator
         /// <summary>
         /// The loop over ids that the gather and the dense scatter share: when the table is large, each iteration first
         /// prefetches the row of the id <see cref="PrefetchDistance"/> positions ahead in <paramref name="tableRef"/>.
+        /// With <paramref name="partOfRow"/> (the part that owns an id's row, as an expression of the id), ids of rows other
+        /// parts own are skipped, and their rows are not prefetched either: another thread writes them.
         /// </summary>
-        private static void WriteRowLoop(SourceWriter writer, EmbeddingLayerSpec layer, string tableRef, string body)
+        private static void WriteRowLoop(SourceWriter writer, EmbeddingLayerSpec layer, string tableRef, string body, System.Func<string, string>? partOfRow = null)
         {
             if (!Prefetches(layer))
             {
                 using (writer.Block("for (int i = 0; i < ids.Length; i++)"))
                 {
+                    WriteOwnershipSkip(writer, partOfRow);
                     writer.WriteLine(body);
                 }
 
@@ -191,12 +194,40 @@ public sealed partial class EmbeddingGenerator
             {
                 using (writer.Block("if (i < prefetchEnd)"))
                 {
-                    writer.WriteLine($"{Runtime}.RowPrefetch.Row(ref {Unsafe}.Add(ref {tableRef}, (nint)ids[i + {Literal(PrefetchDistance)}] * OutputDim), OutputDim * sizeof(float));");
+                    string prefetch = $"{Runtime}.RowPrefetch.Row(ref {Unsafe}.Add(ref {tableRef}, (nint){{0}} * OutputDim), OutputDim * sizeof(float));";
+                    if (partOfRow is null)
+                    {
+                        writer.WriteLine(string.Format(CultureInfo.InvariantCulture, prefetch, $"ids[i + {Literal(PrefetchDistance)}]"));
+                    }
+                    else
+                    {
+                        writer.WriteLine($"int ahead = ids[i + {Literal(PrefetchDistance)}];");
+                        using (writer.Block($"if ({partOfRow("ahead")} == part)"))
+                        {
+                            writer.WriteLine(string.Format(CultureInfo.InvariantCulture, prefetch, "ahead"));
+                        }
+                    }
                 }
 
                 writer.WriteLine();
+                WriteOwnershipSkip(writer, partOfRow);
                 writer.WriteLine(body);
             }
+        }
+
+        private static void WriteOwnershipSkip(SourceWriter writer, System.Func<string, string>? partOfRow)
+        {
+            if (partOfRow is null)
+            {
+                return;
+            }
+
+            using (writer.Block($"if ({partOfRow("ids[i]")} != part)"))
+            {
+                writer.WriteLine("continue;");
+            }
+
+            writer.WriteLine();
         }
 
         /// <summary>The private class holding the row kernels, named after the layer so it cannot take a name the user uses.</summary>

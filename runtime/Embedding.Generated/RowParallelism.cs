@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Numerics;
 
 namespace Embedding.Generated;
 
@@ -39,6 +40,13 @@ public static class RowParallelism
         s_maxThreads > 1 && idCount >= 2 && (long)idCount * outputDim >= MinimumFloats;
 
     /// <summary>
+    /// A dense scatter pass for generated layers: reads every id, and adds only the rows whose block belongs to
+    /// <c>part</c> (block number <c>&amp; partMask</c> equal to <c>part</c>).
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public delegate void RowScatter(ReadOnlySpan<int> ids, ReadOnlySpan<float> outputGradient, Span<float> weightGradient, int part, int partMask);
+
+    /// <summary>
     /// Runs <paramref name="body"/> on contiguous ranges of <paramref name="ids"/>, in parallel, and returns when all are
     /// done. The spans are pinned for the duration, so the ranges can be handed to other threads. Allocates nothing
     /// after the first call on a thread.
@@ -52,7 +60,7 @@ public static class RowParallelism
         fixed (int* idsPointer = ids)
         fixed (float* outputPointer = output)
         {
-            GatherPass pass = GatherPass.ForThisThread();
+            GatherPass pass = GatherPass.Rent();
             pass.Set(idsPointer, ids.Length, outputPointer, outputDim, body);
             try
             {
@@ -60,7 +68,48 @@ public static class RowParallelism
             }
             finally
             {
-                pass.Clear();
+                pass.Return();
+            }
+        }
+    }
+
+    /// <summary>
+    /// How many parts a dense scatter of <paramref name="idCount"/> ids of <paramref name="outputDim"/> floats is worth
+    /// cutting into: 1 below the threshold, else the largest power of two up to <see cref="MaxThreads"/>, so that a
+    /// row's part is its block number masked.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static int ScatterParts(int idCount, int outputDim) =>
+        ShouldSplit(idCount, outputDim) ? 1 << BitOperations.Log2((uint)s_maxThreads) : 1;
+
+    /// <summary>
+    /// Runs <paramref name="body"/> once per part, in parallel, each over all of <paramref name="ids"/>; each part adds
+    /// only the rows it owns, so no row has two writers and each row's sum is taken in the order of the ids, as on one
+    /// thread. The spans are pinned for the duration. Allocates nothing after the first call on a thread.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="parts"/> is not a power of two.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static unsafe void SplitScatter(ReadOnlySpan<int> ids, ReadOnlySpan<float> outputGradient, Span<float> weightGradient, int parts, RowScatter body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (parts < 1 || !BitOperations.IsPow2(parts))
+        {
+            throw new ArgumentOutOfRangeException(nameof(parts), parts, $"parts must be a power of two (1, 2, 4, ...), but is {parts}.");
+        }
+
+        fixed (int* idsPointer = ids)
+        fixed (float* sourcePointer = outputGradient)
+        fixed (float* tablePointer = weightGradient)
+        {
+            ScatterPass pass = ScatterPass.Rent();
+            pass.Set(idsPointer, ids.Length, sourcePointer, outputGradient.Length, tablePointer, weightGradient.Length, body);
+            try
+            {
+                CoreWorkers.Run(pass, parts);
+            }
+            finally
+            {
+                pass.Return();
             }
         }
     }
@@ -73,31 +122,52 @@ public static class RowParallelism
     internal static (int Start, int End) PartRange(int count, int part, int parts) =>
         ((int)((long)count * part / parts), (int)((long)count * (part + 1) / parts));
 
-    /// <summary>A split gather: the pinned ids and output, cut into contiguous ranges of ids.</summary>
-    private sealed unsafe class GatherPass : IPartedPass
+    /// <summary>
+    /// A pass object kept per calling thread and reused, so that a split pass allocates nothing; a nested split on the
+    /// same thread (never done by generated code) gets a new one.
+    /// </summary>
+    private abstract class ReusablePass<TSelf> : IPartedPass
+        where TSelf : ReusablePass<TSelf>, new()
     {
         [ThreadStatic]
-        private static GatherPass? t_cached;
+        private static TSelf? t_cached;
 
+        private bool _inUse;
+
+        public static TSelf Rent()
+        {
+            TSelf? cached = t_cached;
+            if (cached is not null && !cached._inUse)
+            {
+                cached._inUse = true;
+                return cached;
+            }
+
+            var pass = new TSelf { _inUse = true };
+            t_cached ??= pass;
+            return pass;
+        }
+
+        /// <summary>Drops the pass's pointers and delegate, and makes it available to the next pass on this thread.</summary>
+        public void Return()
+        {
+            ClearArguments();
+            _inUse = false;
+        }
+
+        public abstract void RunPart(int part, int parts);
+
+        protected abstract void ClearArguments();
+    }
+
+    /// <summary>A split gather: the pinned ids and output, cut into contiguous ranges of ids.</summary>
+    private sealed unsafe class GatherPass : ReusablePass<GatherPass>
+    {
         private int* _ids;
         private int _count;
         private float* _output;
         private int _outputDim;
         private RowRange? _body;
-
-        // One per calling thread, reused; a nested split on the same thread (never done by generated code) gets its own.
-        public static GatherPass ForThisThread()
-        {
-            GatherPass? cached = t_cached;
-            if (cached is { _body: null })
-            {
-                return cached;
-            }
-
-            var pass = new GatherPass();
-            t_cached ??= pass;
-            return pass;
-        }
 
         public void Set(int* ids, int count, float* output, int outputDim, RowRange body)
         {
@@ -108,19 +178,58 @@ public static class RowParallelism
             _body = body;
         }
 
-        public void Clear()
-        {
-            _ids = null;
-            _output = null;
-            _body = null;
-        }
-
-        public void RunPart(int part, int parts)
+        public override void RunPart(int part, int parts)
         {
             (int start, int end) = PartRange(_count, part, parts);
             _body!(
                 new ReadOnlySpan<int>(_ids + start, end - start),
                 new Span<float>(_output + ((long)start * _outputDim), (end - start) * _outputDim));
+        }
+
+        protected override void ClearArguments()
+        {
+            _ids = null;
+            _output = null;
+            _body = null;
+        }
+    }
+
+    /// <summary>A split dense scatter: the pinned ids, output gradient and weight gradient, whole for every part.</summary>
+    private sealed unsafe class ScatterPass : ReusablePass<ScatterPass>
+    {
+        private int* _ids;
+        private int _count;
+        private float* _source;
+        private int _sourceLength;
+        private float* _table;
+        private int _tableLength;
+        private RowScatter? _body;
+
+        public void Set(int* ids, int count, float* source, int sourceLength, float* table, int tableLength, RowScatter body)
+        {
+            _ids = ids;
+            _count = count;
+            _source = source;
+            _sourceLength = sourceLength;
+            _table = table;
+            _tableLength = tableLength;
+            _body = body;
+        }
+
+        public override void RunPart(int part, int parts) =>
+            _body!(
+                new ReadOnlySpan<int>(_ids, _count),
+                new ReadOnlySpan<float>(_source, _sourceLength),
+                new Span<float>(_table, _tableLength),
+                part,
+                parts - 1);
+
+        protected override void ClearArguments()
+        {
+            _ids = null;
+            _source = null;
+            _table = null;
+            _body = null;
         }
     }
 }

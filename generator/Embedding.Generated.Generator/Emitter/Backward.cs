@@ -42,19 +42,24 @@ public sealed partial class EmbeddingGenerator
             else
             {
                 writer.WriteLine($$"""
-                    ref float source = ref {{MemoryMarshal}}.GetReference(outputGradient);
-                    ref float table = ref {{MemoryMarshal}}.GetReference(weightGradient);
+                    int parts = {{Runtime}}.RowParallelism.ScatterParts(ids.Length, OutputDim);
+                    if (parts > 1)
+                    {
+                        {{Runtime}}.RowParallelism.SplitScatter(ids, outputGradient, weightGradient, parts, _scatterOwnedRows ??= ScatterOwnedRows);
+                        return;
+                    }
+
                     """);
-                WriteRowLoop(writer, layer, "table", $$"""
-                    {{RowKernelsName(layer)}}.AddRow(
-                        ref {{Unsafe}}.Add(ref source, (nint)i * OutputDim),
-                        ref {{Unsafe}}.Add(ref table, (nint)ids[i] * OutputDim));
-                    """);
+                WriteScatterLoop(writer, layer, partOfRow: null);
             }
 
             writer.Indentation--;
             writer.WriteLine("}");
             writer.WriteLine();
+            if (layer.OutputDim > 0)
+            {
+                WriteSplitScatter(writer, layer);
+            }
 
             writer.WriteLine($$"""
                 /// <summary>
@@ -106,6 +111,54 @@ public sealed partial class EmbeddingGenerator
             writer.Indentation--;
             writer.WriteLine("}");
             writer.WriteLine();
+        }
+
+        /// <summary>
+        /// Rows owned by one part of a split dense scatter come in blocks of at least this many bytes, so that only the
+        /// cache lines at block edges can have two writers.
+        /// </summary>
+        private const int ScatterBlockBytes = 1024;
+
+        /// <summary>The part of a split dense scatter that adds the rows one thread owns.</summary>
+        private static void WriteSplitScatter(SourceWriter writer, EmbeddingLayerSpec layer)
+        {
+            int blockShift = 0;
+            while (((long)layer.OutputDim * sizeof(float)) << blockShift < ScatterBlockBytes)
+            {
+                blockShift++;
+            }
+
+            writer.WriteLine($$"""
+                // Cached so that a split pass does not allocate a delegate each time.
+                {{GeneratedCodeAttribute}}
+                private {{Runtime}}.RowParallelism.RowScatter? _scatterOwnedRows;
+
+                // One part of a split dense scatter: every id is read, but only rows of this part's blocks of {{Literal(1L << blockShift)}} rows
+                // are added. Blocks are dealt to the parts in turn, so frequent ids spread over them; each row is added to in
+                // the order of the ids, exactly as on one thread.
+                {{GeneratedCodeAttribute}}
+                private void ScatterOwnedRows(global::System.ReadOnlySpan<int> ids, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> weightGradient, int part, int partMask)
+                """);
+            using (writer.Block())
+            {
+                WriteScatterLoop(writer, layer, partOfRow: id => blockShift == 0 ? $"({id} & partMask)" : $"(({id} >> {Literal(blockShift)}) & partMask)");
+            }
+
+            writer.WriteLine();
+        }
+
+        /// <summary>The dense scatter-add over the ids, optionally only of the rows whose <paramref name="partOfRow"/> is <c>part</c>.</summary>
+        private static void WriteScatterLoop(SourceWriter writer, EmbeddingLayerSpec layer, System.Func<string, string>? partOfRow)
+        {
+            writer.WriteLine($$"""
+                ref float source = ref {{MemoryMarshal}}.GetReference(outputGradient);
+                ref float table = ref {{MemoryMarshal}}.GetReference(weightGradient);
+                """);
+            WriteRowLoop(writer, layer, "table", $$"""
+                {{RowKernelsName(layer)}}.AddRow(
+                    ref {{Unsafe}}.Add(ref source, (nint)i * OutputDim),
+                    ref {{Unsafe}}.Add(ref table, (nint)ids[i] * OutputDim));
+                """, partOfRow);
         }
     }
 }

@@ -21,7 +21,7 @@ internal static class EmbeddingLayerRules
     public static readonly IReadOnlyCollection<string> GeneratedMemberNames = new HashSet<string>(System.StringComparer.Ordinal)
     {
         "InputDim", "OutputDim", "InputLength", "MaskZero", "WeightCount", "Weights", "GetRow", "CreateSparseGradient",
-        "Forward", "ComputeMask", "Backward", "ApplySparseStep", "Sequence", "GatherRows", "GatherRowRange", "WriteMask",
+        "Forward", "ComputeMask", "Backward", "ApplySparseStep", "Sequence", "GatherRows", "GatherRowRange", "ScatterOwnedRows", "WriteMask",
     };
 
     /// <summary>The largest array .NET allocates (<c>Array.MaxLength</c>), which bounds the weight count.</summary>

@@ -217,6 +217,13 @@ namespace Samples
             global::Embedding.Generated.EmbeddingGuard.ValidateVectorsLength(outputGradient.Length, ids.Length, OutputDim, nameof(outputGradient));
             global::Embedding.Generated.EmbeddingGuard.ValidateTableLength(weightGradient.Length, InputDim, OutputDim, nameof(weightGradient));
             global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, sequenceLength: InputLength, nameof(ids));
+            int parts = global::Embedding.Generated.RowParallelism.ScatterParts(ids.Length, OutputDim);
+            if (parts > 1)
+            {
+                global::Embedding.Generated.RowParallelism.SplitScatter(ids, outputGradient, weightGradient, parts, _scatterOwnedRows ??= ScatterOwnedRows);
+                return;
+            }
+
             ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
             ref float table = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradient);
             // The table (25600000 bytes) is larger than the caches, so rows come from memory: the row of the
@@ -227,6 +234,43 @@ namespace Samples
                 if (i < prefetchEnd)
                 {
                     global::Embedding.Generated.RowPrefetch.Row(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, (nint)ids[i + 16] * OutputDim), OutputDim * sizeof(float));
+                }
+
+                LargeEmbeddingRowKernels.AddRow(
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, (nint)i * OutputDim),
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, (nint)ids[i] * OutputDim));
+            }
+        }
+
+        // Cached so that a split pass does not allocate a delegate each time.
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
+        private global::Embedding.Generated.RowParallelism.RowScatter? _scatterOwnedRows;
+
+        // One part of a split dense scatter: every id is read, but only rows of this part's blocks of 2 rows
+        // are added. Blocks are dealt to the parts in turn, so frequent ids spread over them; each row is added to in
+        // the order of the ids, exactly as on one thread.
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
+        private void ScatterOwnedRows(global::System.ReadOnlySpan<int> ids, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> weightGradient, int part, int partMask)
+        {
+            ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
+            ref float table = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradient);
+            // The table (25600000 bytes) is larger than the caches, so rows come from memory: the row of the
+            // id 16 positions ahead is requested while this one is handled.
+            int prefetchEnd = ids.Length - 16;
+            for (int i = 0; i < ids.Length; i++)
+            {
+                if (i < prefetchEnd)
+                {
+                    int ahead = ids[i + 16];
+                    if (((ahead >> 1) & partMask) == part)
+                    {
+                        global::Embedding.Generated.RowPrefetch.Row(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, (nint)ahead * OutputDim), OutputDim * sizeof(float));
+                    }
+                }
+
+                if (((ids[i] >> 1) & partMask) != part)
+                {
+                    continue;
                 }
 
                 LargeEmbeddingRowKernels.AddRow(

@@ -209,10 +209,42 @@ namespace Samples.Text
             global::Embedding.Generated.EmbeddingGuard.ValidateVectorsLength(outputGradient.Length, ids.Length, OutputDim, nameof(outputGradient));
             global::Embedding.Generated.EmbeddingGuard.ValidateTableLength(weightGradient.Length, InputDim, OutputDim, nameof(weightGradient));
             global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, sequenceLength: InputLength, nameof(ids));
+            int parts = global::Embedding.Generated.RowParallelism.ScatterParts(ids.Length, OutputDim);
+            if (parts > 1)
+            {
+                global::Embedding.Generated.RowParallelism.SplitScatter(ids, outputGradient, weightGradient, parts, _scatterOwnedRows ??= ScatterOwnedRows);
+                return;
+            }
+
             ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
             ref float table = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradient);
             for (int i = 0; i < ids.Length; i++)
             {
+                WordEmbeddingRowKernels.AddRow(
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, (nint)i * OutputDim),
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, (nint)ids[i] * OutputDim));
+            }
+        }
+
+        // Cached so that a split pass does not allocate a delegate each time.
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
+        private global::Embedding.Generated.RowParallelism.RowScatter? _scatterOwnedRows;
+
+        // One part of a split dense scatter: every id is read, but only rows of this part's blocks of 4 rows
+        // are added. Blocks are dealt to the parts in turn, so frequent ids spread over them; each row is added to in
+        // the order of the ids, exactly as on one thread.
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
+        private void ScatterOwnedRows(global::System.ReadOnlySpan<int> ids, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> weightGradient, int part, int partMask)
+        {
+            ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
+            ref float table = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradient);
+            for (int i = 0; i < ids.Length; i++)
+            {
+                if (((ids[i] >> 2) & partMask) != part)
+                {
+                    continue;
+                }
+
                 WordEmbeddingRowKernels.AddRow(
                     ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, (nint)i * OutputDim),
                     ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, (nint)ids[i] * OutputDim));
