@@ -11,7 +11,9 @@ namespace Embedding.Generated.Benchmarks.Backward;
 /// <summary>
 /// The gradient of the table, <c>dW[ids[i], :] += dOut[i, :]</c>, dense (into a table-sized gradient) and sparse (into
 /// the rows the batch touched, cleared each call as a training step clears it), against a contiguous read-modify-write
-/// of the same bytes (the baseline, the limit) and the same algorithms with runtime dimensions. One thread.
+/// of the same bytes (the baseline, the limit) and the same algorithms with runtime dimensions. One thread, except
+/// <c>Dense</c>, which splits large batches across cores as users get it (RowParallelism); <c>DenseOneThread</c> is the
+/// same call held to one thread.
 /// </summary>
 /// <remarks>
 /// The dense gradient is not cleared between calls: clearing the table is the training step's cost (measured there),
@@ -48,6 +50,20 @@ public class BackwardBenchmarks
     [GlobalSetup(Target = nameof(Dense))]
     public void SetupGeneratedDense()
     {
+        RowParallelism.MaxThreads = Environment.ProcessorCount;
+        SetupGeneratedDenseLayer();
+    }
+
+    /// <summary>Setup of the generated layer, dense, held to the calling thread.</summary>
+    [GlobalSetup(Target = nameof(DenseOneThread))]
+    public void SetupGeneratedDenseOneThread()
+    {
+        SetupGeneratedDenseLayer();
+        RowParallelism.MaxThreads = 1;
+    }
+
+    private void SetupGeneratedDenseLayer()
+    {
         SetupCommon();
         _layer = ScenarioLayer.Create(Workload, Seed);
         _denseGradient = new float[_shape.TableFloats];
@@ -57,7 +73,7 @@ public class BackwardBenchmarks
     [GlobalSetup(Target = nameof(ExperimentDenseHugePages))]
     public void SetupGeneratedDenseHugePages()
     {
-        SetupGeneratedDense();
+        SetupGeneratedDenseOneThread();
         // A fresh large array is not yet backed by memory, and only resident pages can be collapsed: touch it first.
         _denseGradient.AsSpan().Fill(0f);
         Console.WriteLine("// Huge pages: " + HugePages.TryCollapse(_denseGradient));
@@ -99,7 +115,11 @@ public class BackwardBenchmarks
     [RuntimeDimsCounterpart(nameof(DenseRuntimeDims))]
     public void Dense() => _layer.Backward(_pool.Next(), _outputGradient, _denseGradient);
 
-    /// <summary>Experiment: the generated dense backward into a gradient on 2 MB pages (what huge pages would give).</summary>
+    /// <summary>The generated dense backward with <c>RowParallelism.MaxThreads = 1</c>: one thread at every size.</summary>
+    [Benchmark]
+    public void DenseOneThread() => _layer.Backward(_pool.Next(), _outputGradient, _denseGradient);
+
+    /// <summary>Experiment: the generated dense backward on one thread into a gradient on 2 MB pages (what huge pages would give).</summary>
     [Benchmark]
     [BenchmarkCategory(BenchmarkCases.ExperimentCategory)]
     public void ExperimentDenseHugePages() => _layer.Backward(_pool.Next(), _outputGradient, _denseGradient);

@@ -1,5 +1,4 @@
 using System;
-using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Embedding.Generated.Benchmarks.Baselines;
 using Embedding.Generated.Benchmarks.Config;
@@ -13,8 +12,9 @@ namespace Embedding.Generated.Benchmarks.Forward;
 /// <summary>
 /// The lookup, <c>output[i, :] = W[ids[i], :]</c>, for S1, S2 (uniform and Zipf ids) and S3, against memcpy of the same
 /// bytes (the baseline, the limit) and the same algorithm with runtime dimensions. Each call takes the next batch of a
-/// pre-generated pool. One thread, except the rows named TwoThreads. Rows named Experiment measure changes the issue
-/// asks about (huge pages, prefetch) without making them in the library.
+/// pre-generated pool. <c>Generated</c> is the layer as users get it, splitting outputs of 1 MB or more across cores
+/// (RowParallelism); <c>GeneratedOneThread</c> holds it to one thread. Rows named Experiment measure changes the issue
+/// asks about (huge pages, a plainer prefetch) without making them in the library.
 /// </summary>
 [MemoryDiagnoser]
 [MovesPayload]
@@ -29,8 +29,6 @@ public class ForwardBenchmarks
     private ScenarioLayer _layer = null!;
     private RuntimeEmbedding _runtime = null!;
     private TorchEmbeddingFixture? _torch;
-    private Action<int> _forwardHalf = null!;
-    private int _batchIndex;
 
     /// <summary>The scenario.</summary>
     [Params(Workload.S1, Workload.S2Uniform, Workload.S2Zipf, Workload.S3)]
@@ -45,7 +43,7 @@ public class ForwardBenchmarks
     }
 
     /// <summary>Setup of the generated layer's rows.</summary>
-    [GlobalSetup(Targets = new[] { nameof(Generated), nameof(GeneratedTwoThreads) })]
+    [GlobalSetup(Target = nameof(Generated))]
     public void SetupGenerated()
     {
         RowParallelism.MaxThreads = Environment.ProcessorCount;
@@ -64,22 +62,6 @@ public class ForwardBenchmarks
     {
         SetupCommon();
         _layer = ScenarioLayer.Create(Workload, Seed);
-
-        // Both halves are whole sequences, as Forward requires; each thread writes its own half of the output.
-        int half = _shape.BatchSize / 2 * _shape.InputLength;
-        _forwardHalf = part =>
-        {
-            ReadOnlySpan<int> ids = _pool.Batch(_batchIndex);
-            Span<float> output = _output;
-            if (part == 0)
-            {
-                _layer.Forward(ids[..half], output[..(half * _shape.OutputDim)]);
-            }
-            else
-            {
-                _layer.Forward(ids[half..], output[(half * _shape.OutputDim)..]);
-            }
-        };
     }
 
     /// <summary>Setup of the runtime-dimension baseline.</summary>
@@ -138,17 +120,6 @@ public class ForwardBenchmarks
     /// <summary>The same algorithm with dimensions as fields: one <c>Span.CopyTo</c> per row.</summary>
     [Benchmark]
     public void RuntimeDims() => _runtime.Forward(_pool.Next(), _output);
-
-    /// <summary>
-    /// The generated lookup split by hand into two halves run by <c>Parallel.For</c>: what using both cores above a
-    /// batch threshold would give (the layer itself is single-threaded). Parallel.For allocates a little per call.
-    /// </summary>
-    [Benchmark]
-    public void GeneratedTwoThreads()
-    {
-        _batchIndex = _pool.NextIndex();
-        Parallel.For(0, 2, _forwardHalf);
-    }
 
     /// <summary>Experiment: the generated lookup on one thread with the table on 2 MB pages (what huge pages would give).</summary>
     [Benchmark]
