@@ -45,7 +45,7 @@ public sealed class SplitBackwardTests
     [Fact]
     public void A_bad_id_at_the_end_of_a_split_sized_batch_writes_nothing()
     {
-        WithMaxThreads(2, () =>
+        using (new MaxThreadsScope(2))
         {
             var layer = new PrefetchingLayer(seed: 54);
             int[] ids = SkewedIds(new Random(54), 5020, PrefetchingLayer.InputDim);
@@ -57,13 +57,13 @@ public sealed class SplitBackwardTests
             Assert.Throws<EmbeddingIdOutOfRangeException>(() => layer.Backward(ids, outputGradient, weightGradient));
 
             Assert.All(weightGradient, value => Assert.Equal(7f, value));
-        });
+        }
     }
 
     [Fact]
     public void A_warmed_up_split_backward_allocates_nothing_on_the_calling_thread()
     {
-        WithMaxThreads(2, () =>
+        using (new MaxThreadsScope(2))
         {
             var layer = new PrefetchingLayer(seed: 55);
             int[] ids = SkewedIds(new Random(55), 5020, PrefetchingLayer.InputDim);
@@ -81,7 +81,7 @@ public sealed class SplitBackwardTests
             }
 
             Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        });
+        }
     }
 
     [Theory]
@@ -107,23 +107,12 @@ public sealed class SplitBackwardTests
         ScalarReference.DenseBackward(ids, outputGradient, layer.OutputDim, expected);
         float[] actual = (float[])start.Clone();
 
-        WithMaxThreads(maxThreads, () => layer.Backward(ids, outputGradient, actual));
+        using (new MaxThreadsScope(maxThreads))
+        {
+            layer.Backward(ids, outputGradient, actual);
+        }
 
         FloatAssert.BitwiseEqual(expected, actual);
-    }
-
-    private static void WithMaxThreads(int maxThreads, Action body)
-    {
-        int saved = RowParallelism.MaxThreads;
-        try
-        {
-            RowParallelism.MaxThreads = maxThreads;
-            body();
-        }
-        finally
-        {
-            RowParallelism.MaxThreads = saved;
-        }
     }
 
     // Half the ids from the first 300 rows (so rows repeat many times and their sums depend on order), half uniform.

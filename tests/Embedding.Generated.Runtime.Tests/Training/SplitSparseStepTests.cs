@@ -25,10 +25,8 @@ public sealed class SplitSparseStepTests
     [MemberData(nameof(OptimizerCases.All), MemberType = typeof(OptimizerCases))]
     public void A_split_step_equals_the_separate_single_thread_passes_bit_for_bit(string optimizerName)
     {
-        int saved = RowParallelism.MaxThreads;
-        try
+        using (new MaxThreadsScope(2))
         {
-            RowParallelism.MaxThreads = 2;
             var fused = new PrefetchingLayer(seed: 31);
             var separate = new PrefetchingLayer(seed: 31);
             var regularizer = new L1L2(l1: 0.001f, l2: 0.002f);
@@ -66,19 +64,13 @@ public sealed class SplitSparseStepTests
                 FloatAssert.BitwiseEqual(separateOptimizer.GetSlot(slot).ToArray(), fusedOptimizer.GetSlot(slot));
             }
         }
-        finally
-        {
-            RowParallelism.MaxThreads = saved;
-        }
     }
 
     [Fact]
     public void A_warmed_up_split_step_allocates_nothing_on_the_calling_thread()
     {
-        int saved = RowParallelism.MaxThreads;
-        try
+        using (new MaxThreadsScope(2))
         {
-            RowParallelism.MaxThreads = 2;
             var layer = new PrefetchingLayer(seed: 32);
             var optimizer = new Adam();
             var regularizer = new L2(1e-4f);
@@ -102,10 +94,6 @@ public sealed class SplitSparseStepTests
             }
 
             Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-        finally
-        {
-            RowParallelism.MaxThreads = saved;
         }
     }
 
