@@ -97,6 +97,44 @@ public sealed class SplitSparseStepTests
         }
     }
 
+    [Fact]
+    public void A_regularizer_from_outside_the_library_is_called_on_the_calling_thread_only()
+    {
+        // The split is kept to the library's own components, whose per-row methods are known to be safe on any thread;
+        // a user's may not be, so a step with one runs on the caller's thread, every row.
+        using (new MaxThreadsScope(2))
+        {
+            var layer = new PrefetchingLayer(seed: 34);
+            var regularizer = new ThreadRecordingRegularizer();
+            var gradient = layer.CreateSparseGradient();
+            int[] ids = Ids();
+            layer.Backward(ids, RandomInputs.UnitFloats(new Random(34), ids.Length * PrefetchingLayer.OutputDim), gradient);
+
+            layer.ApplySparseStep(gradient, new Adam(), regularizer);
+
+            Assert.Equal(DistinctRows, regularizer.Calls);
+            Assert.Equal([Environment.CurrentManagedThreadId], regularizer.Threads);
+        }
+    }
+
+    private sealed class ThreadRecordingRegularizer : IRegularizer
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> _threads = new();
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public int[] Threads => [.. _threads.Keys];
+
+        public double Loss(ReadOnlySpan<float> values) => 0;
+
+        public void AddGradient(ReadOnlySpan<float> values, Span<float> gradient, float scale = 1f)
+        {
+            System.Threading.Interlocked.Increment(ref _calls);
+            _threads.TryAdd(Environment.CurrentManagedThreadId, 0);
+        }
+    }
+
     private static int[] Ids()
     {
         var ids = new int[IdCount];
