@@ -22,6 +22,8 @@ internal static class EmbeddingLayerRules
     {
         "InputDim", "OutputDim", "InputLength", "MaskZero", "WeightCount", "Weights", "GetRow", "CreateSparseGradient",
         "Forward", "ComputeMask", "Backward", "ApplySparseStep", "Sequence", "GatherRows", "GatherRowRange", "ScatterOwnedRows", "WriteMask",
+        // Private fields count too: a class may not share a name with any of its members.
+        "_embeddingWeights", "_gatherRange", "_scatterOwnedRows",
     };
 
     /// <summary>The largest array .NET allocates (<c>Array.MaxLength</c>), which bounds the weight count.</summary>

@@ -22,6 +22,24 @@ public sealed class Emb004UnsupportedTargetTests
             Verify.Diagnostic("EMB004").WithLocation(0)
                 .WithArguments("'Plain' must be declared partial so that the generator can add the layer's members"));
 
+    [Theory]
+    [InlineData("Forward")]
+    [InlineData("Weights")]
+    [InlineData("GatherRowRange")]
+    [InlineData("ScatterOwnedRows")]
+    [InlineData("_embeddingWeights")]
+    [InlineData("_scatterOwnedRows")]
+    public Task Class_named_like_a_generated_member_is_reported(string name) =>
+        Verify.VerifyAsync(
+            $$"""
+            using Embedding.Generated;
+
+            [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+            public partial class {|#0:{{name}}|};
+            """,
+            Verify.Diagnostic("EMB004").WithLocation(0)
+                .WithArguments($"'{name}' is the name of a member the generator adds to the layer; give the class another name"));
+
     [Fact]
     public Task Generic_class_is_reported_with_its_name() =>
         Verify.VerifyAsync(
