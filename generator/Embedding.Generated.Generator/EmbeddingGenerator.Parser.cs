@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -5,6 +6,7 @@ using Embedding.Generated.Generator.Model;
 using Embedding.Generated.Generator.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Embedding.Generated.Generator;
 
@@ -17,9 +19,16 @@ public sealed partial class EmbeddingGenerator
             typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
             miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
 
-        public static EmbeddingLayerSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        public static EmbeddingLayerSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+            Parse(context.TargetSymbol, context.Attributes, cancellationToken);
+
+        /// <summary>
+        /// Parses <paramref name="target"/> given the attributes <c>ForAttributeWithMetadataName</c> matched on it: those
+        /// of this library's type applied within the target's syntax tree.
+        /// </summary>
+        public static EmbeddingLayerSpec? Parse(ISymbol target, ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length != 1)
+            if (target is not INamedTypeSymbol type || attributes.Length != 1)
             {
                 return null;
             }
@@ -29,7 +38,7 @@ public sealed partial class EmbeddingGenerator
                 return null;
             }
 
-            if (ReadArguments(context.Attributes[0]) is not LayerArguments arguments ||
+            if (ReadArguments(attributes[0]) is not LayerArguments arguments ||
                 EmbeddingLayerRules.CheckArguments(arguments).Any(violation => violation.IsError))
             {
                 return null;
@@ -93,6 +102,94 @@ public sealed partial class EmbeddingGenerator
             new(CanEmitInlineArrays:
                 compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp12 } &&
                 compilation.GetTypeByMetadataName(KnownTypeNames.InlineArrayAttribute) is not null);
+
+        /// <summary>
+        /// Whether the names <c>EmbeddingLayer</c> and <c>EmbeddingLayerAttribute</c> can only mean this library's
+        /// attribute: no type of those names (nor <c>EmbeddingLayerAttributeAttribute</c>, which
+        /// <c>[EmbeddingLayerAttribute]</c> also looks for, nor <c>Embedding</c>, which could hide the namespace in
+        /// <c>using Embedding.Generated;</c>) in the source or any reference, nested or not, generic or not, except the
+        /// attribute in exactly one referenced assembly. Cheap: the compiler keeps these name sets per declaration
+        /// table and per assembly.
+        /// </summary>
+        public static bool ReadAttributeNameIsUnique(Compilation compilation)
+        {
+            const string attributeName = "EmbeddingLayerAttribute";
+            string[] foreignNames = ["EmbeddingLayer", "EmbeddingLayerAttributeAttribute", "Embedding"];
+            if (compilation.ContainsSymbolsWithName(attributeName, SymbolFilter.Type) ||
+                foreignNames.Any(name => compilation.ContainsSymbolsWithName(name, SymbolFilter.Type)))
+            {
+                return false;
+            }
+
+            IAssemblySymbol? holder = null;
+            foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                ICollection<string> typeNames = assembly.TypeNames;
+                if (foreignNames.Any(typeNames.Contains))
+                {
+                    return false;
+                }
+
+                if (typeNames.Contains(attributeName))
+                {
+                    if (holder is not null)
+                    {
+                        return false;
+                    }
+
+                    holder = assembly;
+                }
+            }
+
+            return holder?.GetTypeByMetadataName(KnownTypeNames.EmbeddingLayerAttribute) is { DeclaredAccessibility: Accessibility.Public } attribute &&
+                SymbolEqualityComparer.Default.Equals(compilation.GetTypeByMetadataName(KnownTypeNames.EmbeddingLayerAttribute), attribute);
+        }
+
+        /// <summary>
+        /// The semantic result for every class the syntactic path would take, for compilations where it cannot decide:
+        /// what <c>ForAttributeWithMetadataName</c> gives for each such class (the class's symbol, and the attributes of
+        /// this library's type applied within its tree), parsed as usual. Walks every tree, so it costs a full run; it
+        /// only runs when the syntactic path gives up.
+        /// </summary>
+        public static ImmutableArray<EmbeddingLayerSpec> ParseSyntacticCandidatesSemantically(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var layers = ImmutableArray.CreateBuilder<EmbeddingLayerSpec>();
+            foreach (SyntaxTree tree in compilation.SyntaxTrees)
+            {
+                SemanticModel? model = null;
+                foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes(static node => node is not (BlockSyntax or ArrowExpressionClauseSyntax)))
+                {
+                    if (node is not ClassDeclarationSyntax || !Syntactic.TreeReader.IsCandidate(node, cancellationToken))
+                    {
+                        continue;
+                    }
+
+                    model ??= compilation.GetSemanticModel(tree);
+                    if (model.GetDeclaredSymbol(node, cancellationToken) is not INamedTypeSymbol type)
+                    {
+                        continue;
+                    }
+
+                    ImmutableArray<AttributeData> attributes = type.GetAttributes()
+                        .Where(attribute => attribute.ApplicationSyntaxReference?.SyntaxTree == tree && IsTheAttribute(attribute.AttributeClass))
+                        .ToImmutableArray();
+                    if (!attributes.IsEmpty && Parse(type, attributes, cancellationToken) is EmbeddingLayerSpec layer)
+                    {
+                        layers.Add(layer);
+                    }
+                }
+            }
+
+            return layers.ToImmutable();
+        }
+
+        /// <summary>
+        /// The test <c>ForAttributeWithMetadataName</c> applies (the class's metadata name, with <c>+</c> for nesting and
+        /// <c>`n</c> for arity, equals the one asked for), spelt out for a top-level non-generic name.
+        /// </summary>
+        private static bool IsTheAttribute(INamedTypeSymbol? attributeClass) =>
+            attributeClass is { ContainingType: null, Arity: 0, Name: "EmbeddingLayerAttribute" } &&
+            attributeClass.ContainingNamespace?.ToDisplayString() == "Embedding.Generated";
 
         private static EquatableArray<ContainingTypeSpec> ReadContainingTypes(INamedTypeSymbol type)
         {

@@ -44,7 +44,11 @@ public sealed class IncrementalCachingTests
     public void Tracking_names_cover_every_named_step_of_the_pipeline()
     {
         Assert.Equal(
-            [TrackingNames.AllLayerSpecs, TrackingNames.CompilationFacts, TrackingNames.LayerSources, TrackingNames.LayerSpecs, TrackingNames.ValidLayerSpecs],
+            [
+                TrackingNames.AllLayerSpecs, TrackingNames.AttributeNameIsUnique, TrackingNames.CompilationFacts, TrackingNames.LayerSources,
+                TrackingNames.LayerSpecs, TrackingNames.SyntacticDecisions, TrackingNames.SyntacticLayerSpecs, TrackingNames.TreeSummaries,
+                TrackingNames.ValidLayerSpecs,
+            ],
             IncrementalAssert.StepNames);
     }
 
@@ -68,7 +72,7 @@ public sealed class IncrementalCachingTests
 
         GeneratorRun second = GeneratorHarness.Rerun(first, edited);
 
-        IncrementalAssert.EveryStepCachedOrUnchanged(second.Generator);
+        IncrementalAssert.EveryStepCachedOrUnchanged(second.Generator, newTrees: 1);
         Assert.Equal(first.HintNames, second.HintNames);
     }
 
@@ -84,7 +88,7 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
-    public void Editing_a_comment_in_the_layer_file_reruns_the_parser_but_leaves_the_layer_unchanged()
+    public void Editing_a_comment_in_the_layer_file_rereads_the_tree_but_leaves_the_layer_unchanged()
     {
         GeneratorRun first = GeneratorHarness.Run(WordLayer, CharacterLayer, UnrelatedCode);
         CSharpCompilation edited = ReplaceSource(first.InputCompilation, index: 0, "// The vocabulary of the news corpus.\n" + WordLayer);
@@ -92,7 +96,7 @@ public sealed class IncrementalCachingTests
         GeneratorRun second = GeneratorHarness.Rerun(first, edited);
 
         IncrementalAssert.EveryStepCachedOrUnchanged(second.Generator);
-        Assert.Contains(IncrementalStepRunReason.Unchanged, IncrementalAssert.Reasons(second.Generator, TrackingNames.LayerSpecs));
+        Assert.Contains(IncrementalStepRunReason.Unchanged, IncrementalAssert.Reasons(second.Generator, TrackingNames.TreeSummaries));
     }
 
     [Fact]
@@ -103,7 +107,7 @@ public sealed class IncrementalCachingTests
 
         GeneratorRun second = GeneratorHarness.Rerun(first, edited);
 
-        Assert.Contains(IncrementalStepRunReason.Modified, IncrementalAssert.Reasons(second.Generator, TrackingNames.LayerSpecs));
+        Assert.Contains(IncrementalStepRunReason.Modified, IncrementalAssert.Reasons(second.Generator, TrackingNames.TreeSummaries));
         var outputs = IncrementalAssert.SourceOutputs(second.Generator)
             .ToDictionary(output => ((LayerSource)output.Input).Layer.TypeName, output => output.Reason);
         Assert.Equal(IncrementalStepRunReason.Modified, outputs["WordEmbedding"]);

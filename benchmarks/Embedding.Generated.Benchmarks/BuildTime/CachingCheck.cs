@@ -34,8 +34,10 @@ public static class CachingCheck
                 step == LayerProject.SourceOutputStep ? rerun.TrackedOutputSteps : rerun.TrackedSteps;
             if (!steps.TryGetValue(step, out ImmutableArray<IncrementalGeneratorRunStep> runs))
             {
-                lines.Add($"{step}: not tracked");
-                everyOutputCached = false;
+                // The semantic path's steps have no step when every layer took the syntactic path, as all do here.
+                bool semanticPath = step is "LayerSpecs" or "ValidLayerSpecs";
+                lines.Add(semanticPath ? $"{step}: not run (every layer read from syntax)" : $"{step}: not tracked");
+                everyOutputCached &= semanticPath;
                 continue;
             }
 

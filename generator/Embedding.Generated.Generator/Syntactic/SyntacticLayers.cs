@@ -1,0 +1,166 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Embedding.Generated.Generator.Model;
+using Embedding.Generated.Generator.Validation;
+
+namespace Embedding.Generated.Generator.Syntactic;
+
+/// <summary>
+/// Decides the syntactic candidates of every tree: whether <c>[EmbeddingLayer]</c> binds to this library's attribute,
+/// and whether the class passes <see cref="EmbeddingLayerRules"/>, read from the declarations of all trees instead of
+/// the symbol. Where that cannot be told from syntax, it says so, and the candidates go to the semantic path.
+/// </summary>
+internal static class SyntacticLayers
+{
+    private const string AttributeNamespace = "Embedding.Generated";
+
+    /// <summary>
+    /// The layers the syntactic path decided, or, when <paramref name="nameIsUnique"/> is false, a global alias exists
+    /// or some candidate's type cannot be told from syntax, none and a request that every candidate be parsed
+    /// semantically (see <see cref="SyntacticDecisions.NeedsSemanticPath"/>).
+    /// </summary>
+    public static SyntacticDecisions Decide(ImmutableArray<TreeSummary> trees, bool nameIsUnique)
+    {
+        bool anyCandidate = trees.Any(tree => tree.Candidates.Count > 0);
+        if (!anyCandidate)
+        {
+            return SyntacticDecisions.None;
+        }
+
+        if (!nameIsUnique || trees.Any(tree => tree.DeclaresGlobalAlias))
+        {
+            return SyntacticDecisions.Semantic;
+        }
+
+        // File types never merge with another file's parts; readable trees (the only ones with candidates) hold none.
+        ILookup<string, TypeDeclarationSummary> parts = trees
+            .SelectMany(tree => tree.Declarations)
+            .Where(declaration => (declaration.Modifiers & DeclarationTraits.FileLocal) == 0)
+            .ToLookup(declaration => declaration.Key, System.StringComparer.Ordinal);
+        bool importedGlobally = trees.Any(tree => tree.ImportsAttributeNamespaceGlobally);
+
+        var layers = ImmutableArray.CreateBuilder<EmbeddingLayerSpec>();
+        foreach (TreeSummary tree in trees)
+        {
+            foreach (LayerCandidate candidate in tree.Candidates)
+            {
+                if (!(importedGlobally || tree.ImportsAttributeNamespace || EnclosesAttribute(candidate.NamespaceName)))
+                {
+                    // The name binds to nothing, so the semantic path matches no attribute.
+                    continue;
+                }
+
+                switch (Check(candidate, parts))
+                {
+                    case Outcome.Undecided:
+                        return SyntacticDecisions.Semantic;
+                    case Outcome.Valid:
+                        layers.Add(ToSpec(candidate, parts));
+                        break;
+                }
+            }
+        }
+
+        return new SyntacticDecisions(new EquatableArray<EmbeddingLayerSpec>(layers.ToImmutable()), NeedsSemanticPath: false);
+    }
+
+    private enum Outcome
+    {
+        Valid,
+        Invalid,
+        Undecided,
+    }
+
+    /// <summary>
+    /// <see cref="EmbeddingLayerRules.CheckTarget"/> and <see cref="EmbeddingLayerRules.CheckArguments"/>, on the
+    /// parts of the class and of its containing types. Parts of one key but different kinds are an error whose symbol
+    /// the syntax does not predict: undecided.
+    /// </summary>
+    private static Outcome Check(LayerCandidate candidate, ILookup<string, TypeDeclarationSummary> parts)
+    {
+        if (candidate.AttributeCount != 1)
+        {
+            return Outcome.Invalid;
+        }
+
+        TypeReference self = candidate.Types[candidate.Types.Count - 1];
+        TypeDeclarationSummary[] selfParts = [.. parts[self.Key]];
+        if (selfParts.Any(part => part.Kind != DeclarationKind.Class))
+        {
+            return Outcome.Undecided;
+        }
+
+        bool valid = self.Arity == 0 &&
+            !EmbeddingLayerRules.GeneratedMemberNames.Contains(self.Name) &&
+            selfParts.All(part => (part.Modifiers & DeclarationTraits.Partial) != 0) &&
+            selfParts.All(part => (part.Modifiers & (DeclarationTraits.Static | DeclarationTraits.PrimaryConstructor)) == 0);
+
+        for (int i = 0; i < candidate.Types.Count - 1; i++)
+        {
+            TypeReference containing = candidate.Types[i];
+            TypeDeclarationSummary[] containingParts = [.. parts[containing.Key]];
+            if (containingParts.Any(part => part.Kind != containingParts[0].Kind))
+            {
+                return Outcome.Undecided;
+            }
+
+            valid &= containing.Arity == 0 &&
+                ContainingKeyword(containingParts[0].Kind) is not null &&
+                containingParts.All(part => (part.Modifiers & DeclarationTraits.Partial) != 0);
+        }
+
+        valid &= !EmbeddingLayerRules.CheckArguments(candidate.Arguments).Any(violation => violation.IsError);
+        return valid ? Outcome.Valid : Outcome.Invalid;
+    }
+
+    private static EmbeddingLayerSpec ToSpec(LayerCandidate candidate, ILookup<string, TypeDeclarationSummary> parts)
+    {
+        // Check has run: every containing type has parts (the candidate's own tree declares it), all of one supported kind.
+        ImmutableArray<ContainingTypeSpec> containing = candidate.Types
+            .Take(candidate.Types.Count - 1)
+            .Select(type => new ContainingTypeSpec(ContainingKeyword(parts[type.Key].First().Kind)!, Escape(type.Name)))
+            .ToImmutableArray();
+        TypeReference self = candidate.Types[candidate.Types.Count - 1];
+        return new EmbeddingLayerSpec(
+            Namespace: candidate.Namespace,
+            TypeName: Escape(self.Name),
+            ContainingTypes: new EquatableArray<ContainingTypeSpec>(containing),
+            InputDim: candidate.Arguments.InputDim!.Value,
+            OutputDim: candidate.Arguments.OutputDim!.Value,
+            InputLength: candidate.Arguments.InputLength ?? 0,
+            MaskZero: candidate.Arguments.MaskZero);
+    }
+
+    /// <summary>The keyword of a containing type, as <see cref="EmbeddingLayerRules.ContainingKeyword"/> gives it.</summary>
+    private static string? ContainingKeyword(DeclarationKind kind) => kind switch
+    {
+        DeclarationKind.Class => "class",
+        DeclarationKind.Struct => "struct",
+        DeclarationKind.Record => "record",
+        DeclarationKind.RecordStruct => "record struct",
+        _ => null,
+    };
+
+    /// <summary>
+    /// A namespace in which the attribute is found without an import: <c>Embedding.Generated</c> or one inside it
+    /// (lookup walks out through the enclosing namespaces).
+    /// </summary>
+    private static bool EnclosesAttribute(string namespaceName) =>
+        namespaceName == AttributeNamespace || namespaceName.StartsWith(AttributeNamespace + ".", System.StringComparison.Ordinal);
+
+    private static string Escape(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
+}
+
+/// <summary>What the syntactic path decided for the whole compilation.</summary>
+/// <param name="Layers">The layers to generate from syntactic candidates.</param>
+/// <param name="NeedsSemanticPath">
+/// Syntax could not decide some candidate (or the compilation's facts forbid deciding any): the candidates must be
+/// parsed semantically instead, and <paramref name="Layers"/> is empty.
+/// </param>
+internal sealed record SyntacticDecisions(EquatableArray<EmbeddingLayerSpec> Layers, bool NeedsSemanticPath)
+{
+    public static SyntacticDecisions None { get; } = new(EquatableArray<EmbeddingLayerSpec>.Empty, NeedsSemanticPath: false);
+
+    public static SyntacticDecisions Semantic { get; } = new(EquatableArray<EmbeddingLayerSpec>.Empty, NeedsSemanticPath: true);
+}
