@@ -148,7 +148,7 @@ public sealed partial class EmbeddingGenerator
         /// <summary>
         /// The semantic result for every class the syntactic path would take, for compilations where it cannot decide:
         /// what <c>ForAttributeWithMetadataName</c> gives for each such class (the class's symbol, and the attributes of
-        /// this library's type applied within its tree), parsed as usual. Walks every tree, so it costs a full run; it
+        /// this library's type applied within that declaration), parsed as usual. Walks every tree, so it costs a full run; it
         /// only runs when the syntactic path gives up.
         /// </summary>
         public static ImmutableArray<EmbeddingLayerSpec> ParseSyntacticCandidatesSemantically(Compilation compilation, CancellationToken cancellationToken)
@@ -171,7 +171,11 @@ public sealed partial class EmbeddingGenerator
                     }
 
                     ImmutableArray<AttributeData> attributes = type.GetAttributes()
-                        .Where(attribute => attribute.ApplicationSyntaxReference?.SyntaxTree == tree && IsTheAttribute(attribute.AttributeClass))
+                        .Where(attribute =>
+                            attribute.ApplicationSyntaxReference is { } application &&
+                            application.SyntaxTree == tree &&
+                            application.Span.IntersectsWith(node.Span) &&
+                            IsTheAttribute(attribute.AttributeClass))
                         .ToImmutableArray();
                     if (!attributes.IsEmpty && Parse(type, attributes, cancellationToken) is EmbeddingLayerSpec layer)
                     {

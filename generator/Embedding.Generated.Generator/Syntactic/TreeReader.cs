@@ -33,8 +33,7 @@ internal static class TreeReader
         var root = (CompilationUnitSyntax)tree.GetRoot(cancellationToken);
         var declarations = ImmutableArray.CreateBuilder<TypeDeclarationSummary>();
         var classes = new List<(ClassDeclarationSyntax Node, string NamespaceName, string Namespace, ImmutableArray<TypeReference> Types)>();
-        var attributesPerType = new Dictionary<string, int>(System.StringComparer.Ordinal);
-        VisitMembers(root.Members, string.Empty, string.Empty, ImmutableArray<TypeReference>.Empty, fileLocal: false, declarations, classes, attributesPerType);
+        VisitMembers(root.Members, string.Empty, string.Empty, ImmutableArray<TypeReference>.Empty, fileLocal: false, declarations, classes);
 
         var candidates = ImmutableArray.CreateBuilder<LayerCandidate>();
         if (IsReadable(root))
@@ -48,7 +47,7 @@ internal static class TreeReader
                         namespaceName,
                         escapedNamespace,
                         new EquatableArray<TypeReference>(types),
-                        attributesPerType[types[types.Length - 1].Key],
+                        node.AttributeLists.Sum(list => list.Attributes.Count(IsPlainAttribute)),
                         arguments));
                 }
             }
@@ -215,8 +214,7 @@ internal static class TreeReader
         ImmutableArray<TypeReference> containing,
         bool fileLocal,
         ImmutableArray<TypeDeclarationSummary>.Builder declarations,
-        List<(ClassDeclarationSyntax, string, string, ImmutableArray<TypeReference>)> classes,
-        Dictionary<string, int> attributesPerType)
+        List<(ClassDeclarationSyntax, string, string, ImmutableArray<TypeReference>)> classes)
     {
         foreach (MemberDeclarationSyntax member in members)
         {
@@ -232,8 +230,7 @@ internal static class TreeReader
                         containing,
                         fileLocal,
                         declarations,
-                        classes,
-                        attributesPerType);
+                        classes);
                     break;
                 case BaseTypeDeclarationSyntax typeDeclaration:
                     int arity = (typeDeclaration as TypeDeclarationSyntax)?.TypeParameterList?.Parameters.Count ?? 0;
@@ -241,8 +238,6 @@ internal static class TreeReader
                     bool isFileLocal = fileLocal || typeDeclaration.Modifiers.Any(SyntaxKind.FileKeyword);
                     string key = types[types.Length - 1].Key;
                     declarations.Add(new TypeDeclarationSummary(key, KindOf(typeDeclaration), Traits(typeDeclaration, isFileLocal)));
-                    attributesPerType[key] = (attributesPerType.TryGetValue(key, out int count) ? count : 0) +
-                        typeDeclaration.AttributeLists.Sum(list => list.Attributes.Count(IsPlainAttribute));
                     if (typeDeclaration is ClassDeclarationSyntax classDeclaration)
                     {
                         classes.Add((classDeclaration, namespaceName, escapedNamespace, types));
@@ -250,7 +245,7 @@ internal static class TreeReader
 
                     if (typeDeclaration is TypeDeclarationSyntax withMembers)
                     {
-                        VisitMembers(withMembers.Members, namespaceName, escapedNamespace, types, isFileLocal, declarations, classes, attributesPerType);
+                        VisitMembers(withMembers.Members, namespaceName, escapedNamespace, types, isFileLocal, declarations, classes);
                     }
 
                     break;

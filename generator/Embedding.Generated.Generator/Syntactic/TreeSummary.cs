@@ -67,8 +67,9 @@ internal enum DeclarationTraits
 /// <param name="Namespace">The namespace escaped for C#, as the spec holds it; empty for the global namespace.</param>
 /// <param name="Types">The containing types, outermost first, then the class itself.</param>
 /// <param name="AttributeCount">
-/// How many <c>[EmbeddingLayer]</c> attributes the parts of this class in this tree carry: the semantic path reads the
-/// attributes of the whole type within the tree, and generates nothing unless there is exactly one.
+/// How many <c>[EmbeddingLayer]</c> attributes this declaration carries: <c>ForAttributeWithMetadataName</c> gives each
+/// declaration the attributes applied within it, and the parser generates nothing unless there is exactly one. (Two
+/// parts that carry one each are two layers of one name, as on the semantic path.)
 /// </param>
 /// <param name="Arguments">The attribute's named arguments.</param>
 internal sealed record LayerCandidate(
