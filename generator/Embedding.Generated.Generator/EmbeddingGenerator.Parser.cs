@@ -104,19 +104,25 @@ public sealed partial class EmbeddingGenerator
                 compilation.GetTypeByMetadataName(KnownTypeNames.InlineArrayAttribute) is not null);
 
         /// <summary>
-        /// Whether the names <c>EmbeddingLayer</c> and <c>EmbeddingLayerAttribute</c> can only mean this library's
-        /// attribute: no type of those names (nor <c>EmbeddingLayerAttributeAttribute</c>, which
-        /// <c>[EmbeddingLayerAttribute]</c> also looks for, nor <c>Embedding</c>, which could hide the namespace in
-        /// <c>using Embedding.Generated;</c>) in the source or any reference, nested or not, generic or not, except the
-        /// attribute in exactly one referenced assembly. Cheap: the compiler keeps these name sets per declaration
-        /// table and per assembly.
+        /// Whether <c>[EmbeddingLayer]</c> and <c>[EmbeddingLayerAttribute]</c>, found through the namespaces and plain
+        /// imports, can only mean this library's attribute: no type of those names (nor
+        /// <c>EmbeddingLayerAttributeAttribute</c>, which <c>[EmbeddingLayerAttribute]</c> also looks for) in the source
+        /// or any reference, nested or not, generic or not, except the attribute in exactly one referenced assembly,
+        /// which is visible without an extern alias; and no type <c>Embedding</c> or <c>Embedding.Generated</c> that
+        /// could stand for the namespace in <c>using Embedding.Generated;</c>. Cheap: the compiler keeps these name sets
+        /// per declaration table and per assembly.
         /// </summary>
         public static bool ReadAttributeNameIsUnique(Compilation compilation)
         {
             const string attributeName = "EmbeddingLayerAttribute";
-            string[] foreignNames = ["EmbeddingLayer", "EmbeddingLayerAttributeAttribute", "Embedding"];
-            if (compilation.ContainsSymbolsWithName(attributeName, SymbolFilter.Type) ||
-                foreignNames.Any(name => compilation.ContainsSymbolsWithName(name, SymbolFilter.Type)))
+            string[] foreignNames = ["EmbeddingLayer", "EmbeddingLayerAttributeAttribute"];
+
+            // Types of added modules are in no name set read here.
+            if (compilation.Assembly.Modules.Skip(1).Any() ||
+                compilation.ContainsSymbolsWithName(attributeName, SymbolFilter.Type) ||
+                foreignNames.Any(name => compilation.ContainsSymbolsWithName(name, SymbolFilter.Type)) ||
+                !compilation.GetTypesByMetadataName("Embedding").IsEmpty ||
+                !compilation.GetTypesByMetadataName("Embedding.Generated").IsEmpty)
             {
                 return false;
             }
@@ -141,7 +147,10 @@ public sealed partial class EmbeddingGenerator
                 }
             }
 
-            return holder?.GetTypeByMetadataName(KnownTypeNames.EmbeddingLayerAttribute) is { DeclaredAccessibility: Accessibility.Public } attribute &&
+            return holder is not null &&
+                compilation.GetMetadataReference(holder)?.Properties.Aliases is { } aliases &&
+                (aliases.IsEmpty || aliases.Contains(MetadataReferenceProperties.GlobalAlias)) &&
+                holder.GetTypeByMetadataName(KnownTypeNames.EmbeddingLayerAttribute) is { DeclaredAccessibility: Accessibility.Public } attribute &&
                 SymbolEqualityComparer.Default.Equals(compilation.GetTypeByMetadataName(KnownTypeNames.EmbeddingLayerAttribute), attribute);
         }
 

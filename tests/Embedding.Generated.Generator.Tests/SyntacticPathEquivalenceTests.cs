@@ -120,7 +120,9 @@ public sealed class SyntacticPathEquivalenceTests
             public partial class VerbatimFullLayer;
             """],
         ["a source type named EmbeddingLayer elsewhere"] = ["namespace Elsewhere { public class EmbeddingLayer { } }", Plain],
-        ["a source type named Embedding"] = ["namespace Elsewhere { public class Embedding { } }", Plain],
+        ["a source type named Embedding in a namespace"] = ["namespace Elsewhere { public class Embedding { } }", Plain],
+        ["a source type named Embedding at the top level"] = ["public class Embedding { }", Plain],
+        ["a source type Embedding.Generated"] = ["namespace Embedding { public class Generated { } }", Plain],
         ["a nested type named EmbeddingLayerAttribute in a base class"] = ["""
             using Embedding.Generated;
             namespace Samples;
@@ -257,6 +259,17 @@ public sealed class SyntacticPathEquivalenceTests
             driver = driver.RunGenerators(compilation);
             Assert.Equal(Outcome(new ReferenceGenerator(), compilation), Describe(driver.GetRunResult().Results.Single()));
         }
+    }
+
+    [Fact]
+    public void Library_referenced_under_an_extern_alias_only_generates_what_the_semantic_path_alone_generates()
+    {
+        // Without `extern alias`, nothing of an aliased reference is visible, so the plain name binds to nothing.
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(Plain);
+        MetadataReference library = compilation.References.Single(reference => reference.Display?.EndsWith("Embedding.Generated.dll", StringComparison.Ordinal) == true);
+        compilation = compilation.ReplaceReference(library, library.WithAliases(["Library"]));
+
+        Assert.Equal(Outcome(new ReferenceGenerator(), compilation), Outcome(new EmbeddingGenerator(), compilation));
     }
 
     [Fact]
