@@ -151,8 +151,25 @@ public sealed partial class EmbeddingGenerator
                 compilation.GetMetadataReference(holder)?.Properties.Aliases is { } aliases &&
                 (aliases.IsEmpty || aliases.Contains(MetadataReferenceProperties.GlobalAlias)) &&
                 holder.GetTypeByMetadataName(KnownTypeNames.EmbeddingLayerAttribute) is { DeclaredAccessibility: Accessibility.Public } attribute &&
-                SymbolEqualityComparer.Default.Equals(compilation.GetTypeByMetadataName(KnownTypeNames.EmbeddingLayerAttribute), attribute);
+                SymbolEqualityComparer.Default.Equals(compilation.GetTypeByMetadataName(KnownTypeNames.EmbeddingLayerAttribute), attribute) &&
+                HasTheExpectedShape(attribute);
         }
+
+        /// <summary>
+        /// The syntactic path reads <c>InputDim = 10</c> as the compiler would for this library's attribute: a public
+        /// parameterless constructor and settable instance properties of these types. Another version of the runtime
+        /// with another shape goes to the semantic path.
+        /// </summary>
+        private static bool HasTheExpectedShape(INamedTypeSymbol attribute) =>
+            attribute.InstanceConstructors.Any(constructor => constructor.Parameters.IsEmpty && constructor.DeclaredAccessibility == Accessibility.Public) &&
+            IsSettable(attribute, "InputDim", SpecialType.System_Int32) &&
+            IsSettable(attribute, "OutputDim", SpecialType.System_Int32) &&
+            IsSettable(attribute, "InputLength", SpecialType.System_Int32) &&
+            IsSettable(attribute, "MaskZero", SpecialType.System_Boolean);
+
+        private static bool IsSettable(INamedTypeSymbol type, string name, SpecialType specialType) =>
+            type.GetMembers(name) is [IPropertySymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public, SetMethod.DeclaredAccessibility: Accessibility.Public } property] &&
+            property.Type.SpecialType == specialType;
 
         /// <summary>
         /// The semantic result for every class the syntactic path would take, for compilations where it cannot decide:

@@ -217,6 +217,9 @@ public sealed class SyntacticPathEquivalenceTests
             [Embedding.Generated.EmbeddingLayer(InputDim = 10, OutputDim = 4)]
             public partial class MixedLayer;
             """],
+        ["attribute on two touching parts"] = ["using Embedding.Generated;\nnamespace Samples;\n" +
+            "[EmbeddingLayer(InputDim = 10, OutputDim = 4)]public partial class TouchingLayer;[EmbeddingLayer(InputDim = 10, OutputDim = 4)]public partial class TouchingLayer;\n" +
+            "[EmbeddingLayer(InputDim = 10, OutputDim = 4)]public partial class NextLayer;[System.Obsolete]public partial class NextLayer;\n"],
         ["attribute on two parts in two files"] = [Plain, Plain.Replace("[EmbeddingLayer(InputDim = 10, OutputDim = 4)]\n", "[EmbeddingLayer(InputDim = 20, OutputDim = 4)]\n")],
         ["names differing in case across the two paths"] = [Plain, """
             namespace Samples;
@@ -268,6 +271,40 @@ public sealed class SyntacticPathEquivalenceTests
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation(Plain);
         MetadataReference library = compilation.References.Single(reference => reference.Display?.EndsWith("Embedding.Generated.dll", StringComparison.Ordinal) == true);
         compilation = compilation.ReplaceReference(library, library.WithAliases(["Library"]));
+
+        Assert.Equal(Outcome(new ReferenceGenerator(), compilation), Outcome(new EmbeddingGenerator(), compilation));
+    }
+
+    [Theory]
+    [InlineData("public int InputDim { get; set; } public int OutputDim { get; set; } public bool MaskZero { get; set; }")]
+    [InlineData("public int InputDim { get; set; } public int OutputDim { get; set; } public int InputLength { get; } public bool MaskZero { get; set; }")]
+    [InlineData("public long InputDim { get; set; } public int OutputDim { get; set; } public int InputLength { get; set; } public bool MaskZero { get; set; }")]
+    public void Attribute_of_another_shape_generates_what_the_semantic_path_alone_generates(string members)
+    {
+        // Another build of the runtime, whose attribute lacks InputLength, cannot set it, or types InputDim otherwise.
+        var image = new System.IO.MemoryStream();
+        Assert.True(CSharpCompilation.Create(
+                "Embedding.Generated",
+                [CSharpSyntaxTree.ParseText("namespace Embedding.Generated { public sealed class EmbeddingLayerAttribute : System.Attribute { " + members + " } }")],
+                Basic.Reference.Assemblies.Net100.References.All,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+            .Emit(image).Success);
+        MetadataReference runtime = MetadataReference.CreateFromImage(image.ToArray());
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "UserAssembly",
+            [CSharpSyntaxTree.ParseText(Plain.Replace("OutputDim = 4", "OutputDim = 4, InputLength = 3"), GeneratorHarness.ParseOptions)],
+            [.. Basic.Reference.Assemblies.Net100.References.All, runtime],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        Assert.Equal(Outcome(new ReferenceGenerator(), compilation), Outcome(new EmbeddingGenerator(), compilation));
+    }
+
+    [Fact]
+    public void Script_generates_what_the_semantic_path_alone_generates()
+    {
+        // A script's classes are nested in its script class, which is not partial: nothing is generated.
+        SyntaxTree script = CSharpSyntaxTree.ParseText(Plain.Replace("namespace Samples;", string.Empty), GeneratorHarness.ParseOptions.WithKind(SourceCodeKind.Script));
+        CSharpCompilation compilation = CSharpCompilation.CreateScriptCompilation("Script", script, TestReferences.All);
 
         Assert.Equal(Outcome(new ReferenceGenerator(), compilation), Outcome(new EmbeddingGenerator(), compilation));
     }

@@ -72,12 +72,18 @@ internal static class TreeReader
         IsReadable((CompilationUnitSyntax)declaration.SyntaxTree.GetRoot(cancellationToken));
 
     /// <summary>
-    /// A tree is readable when nothing in it can make <c>[EmbeddingLayer]</c> mean anything but a lookup of that
-    /// name through the namespaces and the plain imports, and when none of its types is <c>file</c> (a file type is a
-    /// type of its own, which the key of a declaration does not tell apart).
+    /// A tree is readable when it is a regular file (not a script), nothing in it can make <c>[EmbeddingLayer]</c> mean
+    /// anything but a lookup of that name through the namespaces and the plain imports, and none of its types is
+    /// <c>file</c> (a file type is a type of its own, which the key of a declaration does not tell apart).
     /// </summary>
     private static bool IsReadable(CompilationUnitSyntax root)
     {
+        // A script's classes are members of its script class, which the key does not show.
+        if (root.SyntaxTree.Options.Kind != SourceCodeKind.Regular)
+        {
+            return false;
+        }
+
         foreach (SyntaxNode node in root.DescendantNodes(static node =>
             node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax or AttributeListSyntax))
         {
