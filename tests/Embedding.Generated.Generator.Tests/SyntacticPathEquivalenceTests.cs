@@ -101,6 +101,13 @@ public sealed class SyntacticPathEquivalenceTests
             public partial class GloballyAliasedLayer;
             """,
             Plain],
+        ["an unrelated global alias"] = [
+            "global using Json = System.Text.Json.JsonSerializer;\nglobal using Obsolete = System.ObsoleteAttribute;",
+            Plain.Replace("[EmbeddingLayer(", "[Obsolete, EmbeddingLayer(")],
+        ["a global alias of the attribute used beside the plain name"] = [
+            "global using Layer = global::Embedding.Generated.EmbeddingLayerAttribute;",
+            Plain.Replace("[EmbeddingLayer(", "[Layer, EmbeddingLayer(")],
+        ["a global alias named Embedding"] = ["global using Embedding = System;", Plain],
         ["alias named like the attribute"] = [
             "global using EmbeddingLayer = System.ObsoleteAttribute;",
             Plain],
@@ -307,6 +314,15 @@ public sealed class SyntacticPathEquivalenceTests
         CSharpCompilation compilation = CSharpCompilation.CreateScriptCompilation("Script", script, TestReferences.All);
 
         Assert.Equal(Outcome(new ReferenceGenerator(), compilation), Outcome(new EmbeddingGenerator(), compilation));
+    }
+
+    [Fact]
+    public void Plain_layer_beside_an_unrelated_global_alias_takes_the_syntactic_path()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Programs["an unrelated global alias"]);
+
+        Assert.False(run.Generator.TrackedSteps.ContainsKey(TrackingNames.LayerSpecs));
+        Assert.Equal(["Samples.PlainLayer.g.cs"], run.HintNames);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal static class SyntacticLayers
     private const string AttributeNamespace = "Embedding.Generated";
 
     /// <summary>
-    /// The layers the syntactic path decided, or, when <paramref name="nameIsUnique"/> is false, a global alias exists
+    /// The layers the syntactic path decided, or, when <paramref name="nameIsUnique"/> is false, a global alias could rename the attribute
     /// or some candidate's type cannot be told from syntax, none and a request that every candidate be parsed
     /// semantically (see <see cref="SyntacticDecisions.NeedsSemanticPath"/>).
     /// </summary>
@@ -27,7 +27,7 @@ internal static class SyntacticLayers
             return SyntacticDecisions.None;
         }
 
-        if (!nameIsUnique || trees.Any(tree => tree.DeclaresGlobalAlias))
+        if (!nameIsUnique || trees.Any(tree => tree.DeclaresGlobalAliasOfTheAttribute))
         {
             return SyntacticDecisions.Semantic;
         }

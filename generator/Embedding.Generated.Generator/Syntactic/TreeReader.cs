@@ -53,11 +53,10 @@ internal static class TreeReader
             }
         }
 
-        bool globalAlias = root.Usings.Any(directive => directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.Alias is not null);
         return new TreeSummary(
             ImportsAttributeNamespace: root.Usings.Any(directive => IsAttributeNamespaceImport(directive) && !directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)),
             ImportsAttributeNamespaceGlobally: root.Usings.Any(directive => IsAttributeNamespaceImport(directive) && directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)),
-            DeclaresGlobalAlias: globalAlias,
+            DeclaresGlobalAliasOfTheAttribute: root.Usings.Any(IsGlobalAliasOfTheAttribute),
             Declarations: new EquatableArray<TypeDeclarationSummary>(declarations.ToImmutable()),
             Candidates: new EquatableArray<LayerCandidate>(candidates.ToImmutable()));
     }
@@ -193,6 +192,27 @@ internal static class TreeReader
             SimpleNameSyntax simple => simple.Identifier.ValueText is ShortName or FullName,
             _ => false,
         };
+
+    /// <summary>
+    /// A <c>global using X = ...;</c> that could stand for the attribute or hide one of the names the syntactic path
+    /// relies on: named <c>EmbeddingLayer</c>, <c>EmbeddingLayerAttribute</c>, <c>EmbeddingLayerAttributeAttribute</c>
+    /// or <c>Embedding</c>, or naming a type <c>EmbeddingLayerAttribute</c>. (Its target cannot go through another
+    /// alias of the compilation, and no other type of that name exists when the syntactic path decides anything.)
+    /// Other global aliases cannot change what a plain <c>[EmbeddingLayer]</c> means or how many a class carries.
+    /// </summary>
+    private static bool IsGlobalAliasOfTheAttribute(UsingDirectiveSyntax directive) =>
+        directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) &&
+        directive.Alias is { Name.Identifier.ValueText: var alias } &&
+        (alias is ShortName or FullName or FullName + "Attribute" or "Embedding" ||
+            RightmostName(directive.NamespaceOrType) is FullName or ShortName);
+
+    private static string? RightmostName(TypeSyntax? type) => type switch
+    {
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => null,
+    };
 
     private static bool IsAttributeNamespaceImport(UsingDirectiveSyntax directive) =>
         directive.Alias is null &&

@@ -15,15 +15,16 @@ namespace Embedding.Generated.Generator.Syntactic;
 /// </remarks>
 /// <param name="ImportsAttributeNamespace">The tree has a top-level <c>using Embedding.Generated;</c>.</param>
 /// <param name="ImportsAttributeNamespaceGlobally">The tree has <c>global using Embedding.Generated;</c>, which every tree sees.</param>
-/// <param name="DeclaresGlobalAlias">
-/// The tree has a <c>global using X = ...;</c>, which could give the attribute another name in every tree.
+/// <param name="DeclaresGlobalAliasOfTheAttribute">
+/// The tree has a <c>global using X = ...;</c> that could give the attribute another name, or hide one of its names,
+/// in every tree (see <see cref="TreeReader"/>).
 /// </param>
 /// <param name="Declarations">Every type declaration of the tree, for the rules that read all parts of a type.</param>
 /// <param name="Candidates">The classes whose attribute the syntactic path can read; empty when the tree is not readable.</param>
 internal sealed record TreeSummary(
     bool ImportsAttributeNamespace,
     bool ImportsAttributeNamespaceGlobally,
-    bool DeclaresGlobalAlias,
+    bool DeclaresGlobalAliasOfTheAttribute,
     EquatableArray<TypeDeclarationSummary> Declarations,
     EquatableArray<LayerCandidate> Candidates);
 
