@@ -15,9 +15,9 @@ internal static class SyntacticLayers
     private const string AttributeNamespace = "Embedding.Generated";
 
     /// <summary>
-    /// The layers the syntactic path decided, or, when <paramref name="nameIsUnique"/> is false, a global alias could rename the attribute
-    /// or some candidate's type cannot be told from syntax, none and a request that every candidate be parsed
-    /// semantically (see <see cref="SyntacticDecisions.NeedsSemanticPath"/>).
+    /// The layers the syntactic path decided; or none and a request that every candidate be parsed semantically (see
+    /// <see cref="SyntacticDecisions.NeedsSemanticPath"/>) when <paramref name="nameIsUnique"/> is false, a global
+    /// alias could rename the attribute, or some candidate's type cannot be told from syntax.
     /// </summary>
     public static SyntacticDecisions Decide(ImmutableArray<TreeSummary> trees, bool nameIsUnique)
     {
