@@ -317,6 +317,16 @@ public sealed class SyntacticPathEquivalenceTests
     }
 
     [Fact]
+    public void Script_beside_a_regular_file_generates_what_the_semantic_path_alone_generates()
+    {
+        // The script's class of the same name is Script.GlobalLayer, not another part of the regular file's layer.
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(Programs["global namespace"]).AddSyntaxTrees(
+            CSharpSyntaxTree.ParseText("class GlobalLayer { }", GeneratorHarness.ParseOptions.WithKind(SourceCodeKind.Script)));
+
+        Assert.Equal(Outcome(new ReferenceGenerator(), compilation), Outcome(new EmbeddingGenerator(), compilation));
+    }
+
+    [Fact]
     public void Plain_layer_beside_an_unrelated_global_alias_takes_the_syntactic_path()
     {
         GeneratorRun run = GeneratorHarness.Run(Programs["an unrelated global alias"]);

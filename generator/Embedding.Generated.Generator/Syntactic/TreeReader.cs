@@ -33,7 +33,12 @@ internal static class TreeReader
         var root = (CompilationUnitSyntax)tree.GetRoot(cancellationToken);
         var declarations = ImmutableArray.CreateBuilder<TypeDeclarationSummary>();
         var classes = new List<(ClassDeclarationSyntax Node, string NamespaceName, string Namespace, ImmutableArray<TypeReference> Types)>();
-        VisitMembers(root.Members, string.Empty, string.Empty, ImmutableArray<TypeReference>.Empty, fileLocal: false, declarations, classes);
+
+        // A script's types are members of its script class: they never merge with a regular file's types.
+        if (tree.Options.Kind == SourceCodeKind.Regular)
+        {
+            VisitMembers(root.Members, string.Empty, string.Empty, ImmutableArray<TypeReference>.Empty, fileLocal: false, declarations, classes);
+        }
 
         var candidates = ImmutableArray.CreateBuilder<LayerCandidate>();
         if (IsReadable(root))
