@@ -113,6 +113,10 @@ internal static class EmbeddingLayerRules
     /// (not a record), declared in partial non-generic classes, structs or records. Returns the violation, or
     /// <see langword="null"/> when the type is supported.
     /// </summary>
+    /// <remarks>
+    /// <c>Syntactic.SyntacticLayers.Check</c> decides the same from the parts' syntax for the generator's syntactic
+    /// path: a rule added here must be added there too (<c>SyntacticPathEquivalenceTests</c> compares the two paths).
+    /// </remarks>
     public static RuleViolation? CheckTarget(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         string name = type.Name;
