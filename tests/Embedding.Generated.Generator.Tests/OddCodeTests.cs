@@ -116,6 +116,20 @@ public sealed class OddCodeTests
             [EmbeddingLayer(InputDim = 20, OutputDim = 8)]
             public partial class TwiceLayer;
             """,
+        ["attribute on two parts, same arguments"] = """
+            [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+            public partial class TwoPartsLayer;
+
+            [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+            public partial class TwoPartsLayer;
+            """,
+        ["attribute on two parts, different arguments"] = """
+            [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+            public partial class TwoPartsDifferentLayer;
+
+            [EmbeddingLayer(InputDim = 20, OutputDim = 8)]
+            public partial class TwoPartsDifferentLayer;
+            """,
         ["negative OutputDim"] = """
             [EmbeddingLayer(InputDim = 10, OutputDim = -1)]
             public partial class NegativeOutputDimLayer;
