@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Embedding.Generated.TestSupport;
 
 namespace Embedding.Generated.Conformance.Tests.Fixtures;
 
@@ -14,7 +15,7 @@ internal sealed class FixtureManifest
     public const string FileName = "manifest.json";
     private const string Schema = "keras-embedding-oracle/manifest@1";
 
-    private static readonly Lazy<FixtureManifest> Loaded = new(() => Load(FixtureDirectory.Path));
+    private static readonly Lazy<FixtureManifest> Loaded = new(() => Load(KerasFixtureFolder.Path));
 
     private readonly Dictionary<string, ManifestEntry> _byId;
 
@@ -26,7 +27,7 @@ internal sealed class FixtureManifest
         _byId = entries.ToDictionary(entry => entry.Id, StringComparer.Ordinal);
     }
 
-    /// <summary>The manifest of the fixture folder that <see cref="FixtureDirectory"/> resolves.</summary>
+    /// <summary>The manifest of the fixture folder that <see cref="KerasFixtureFolder"/> resolves.</summary>
     public static FixtureManifest Current => Loaded.Value;
 
     public string Directory { get; }

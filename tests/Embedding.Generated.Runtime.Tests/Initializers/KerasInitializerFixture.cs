@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Embedding.Generated.TestSupport;
 
 namespace Embedding.Generated.Runtime.Tests.Initializers;
 
@@ -22,9 +23,6 @@ public sealed record KerasInitializerFixture(
     double TheoreticalMean,
     double TheoreticalStd)
 {
-    /// <summary>Set this to the fixtures folder when it is not <c>keras-fixtures</c> or <c>shared/keras-fixtures</c> in a folder above the tests.</summary>
-    public const string DirectoryVariable = "EMBEDDING_KERAS_FIXTURES";
-
     public double Parameter(string name) => Params.GetProperty(name).GetDouble();
 
     public static KerasInitializerFixture Load(string id)
@@ -64,28 +62,5 @@ public sealed record KerasInitializerFixture(
             .ToList();
     }
 
-    private static string FindDirectory()
-    {
-        string? configured = Environment.GetEnvironmentVariable(DirectoryVariable);
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return File.Exists(Path.Combine(configured, "manifest.json"))
-                ? configured
-                : throw new DirectoryNotFoundException($"{DirectoryVariable} is '{configured}', which holds no manifest.json.");
-        }
-
-        for (DirectoryInfo? folder = new(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            foreach (string candidate in new[] { Path.Combine(folder.FullName, "keras-fixtures"), Path.Combine(folder.FullName, "shared", "keras-fixtures") })
-            {
-                if (File.Exists(Path.Combine(candidate, "manifest.json")))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            $"No keras-fixtures folder (with manifest.json) above {AppContext.BaseDirectory}; set {DirectoryVariable} to it.");
-    }
+    private static string FindDirectory() => KerasFixtureFolder.Path;
 }
