@@ -114,15 +114,15 @@ public sealed partial class EmbeddingGenerator
         /// </summary>
         public static bool ReadAttributeNameIsUnique(Compilation compilation)
         {
-            const string attributeName = "EmbeddingLayerAttribute";
-            string[] foreignNames = ["EmbeddingLayer", "EmbeddingLayerAttributeAttribute"];
+            const string attributeName = KnownTypeNames.AttributeTypeName;
+            string[] foreignNames = [KnownTypeNames.AttributeShortName, KnownTypeNames.AttributeTypeName + "Attribute"];
 
             // Types of added modules are in no name set read here.
             if (compilation.Assembly.Modules.Skip(1).Any() ||
                 compilation.ContainsSymbolsWithName(attributeName, SymbolFilter.Type) ||
                 foreignNames.Any(name => compilation.ContainsSymbolsWithName(name, SymbolFilter.Type)) ||
                 !compilation.GetTypesByMetadataName("Embedding").IsEmpty ||
-                !compilation.GetTypesByMetadataName("Embedding.Generated").IsEmpty)
+                !compilation.GetTypesByMetadataName(KnownTypeNames.AttributeNamespace).IsEmpty)
             {
                 return false;
             }
@@ -218,8 +218,8 @@ public sealed partial class EmbeddingGenerator
         /// <c>`n</c> for arity, equals the one asked for), spelt out for a top-level non-generic name.
         /// </summary>
         private static bool IsTheAttribute(INamedTypeSymbol? attributeClass) =>
-            attributeClass is { ContainingType: null, Arity: 0, Name: "EmbeddingLayerAttribute" } &&
-            attributeClass.ContainingNamespace?.ToDisplayString() == "Embedding.Generated";
+            attributeClass is { ContainingType: null, Arity: 0, Name: KnownTypeNames.AttributeTypeName } &&
+            attributeClass.ContainingNamespace?.ToDisplayString() == KnownTypeNames.AttributeNamespace;
 
         private static EquatableArray<ContainingTypeSpec> ReadContainingTypes(INamedTypeSymbol type)
         {

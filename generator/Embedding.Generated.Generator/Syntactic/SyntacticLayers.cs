@@ -12,7 +12,7 @@ namespace Embedding.Generated.Generator.Syntactic;
 /// </summary>
 internal static class SyntacticLayers
 {
-    private const string AttributeNamespace = "Embedding.Generated";
+    private const string AttributeNamespace = KnownTypeNames.AttributeNamespace;
 
     /// <summary>
     /// The layers the syntactic path decided; or none and a request that every candidate be parsed semantically (see

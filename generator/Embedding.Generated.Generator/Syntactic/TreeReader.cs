@@ -24,9 +24,9 @@ namespace Embedding.Generated.Generator.Syntactic;
 /// </remarks>
 internal static class TreeReader
 {
-    private const string ShortName = "EmbeddingLayer";
-    private const string FullName = "EmbeddingLayerAttribute";
-    private const string AttributeNamespace = "Embedding.Generated";
+    private const string ShortName = KnownTypeNames.AttributeShortName;
+    private const string FullName = KnownTypeNames.AttributeTypeName;
+    private const string AttributeNamespace = KnownTypeNames.AttributeNamespace;
 
     public static TreeSummary Read(SyntaxTree tree, CancellationToken cancellationToken)
     {

@@ -51,15 +51,15 @@ public sealed class Adam : Optimizer
 
     /// <inheritdoc />
     protected override void Update(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step) =>
-        Apply(weights, gradient, slotOffset, step, weights.Length);
+        Apply(weights, gradient, slotOffset, weights.Length);
 
     /// <inheritdoc />
     protected override void UpdateRow<TRowLength>(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step) =>
-        Apply(weights, gradient, slotOffset, step, TRowLength.Value);
+        Apply(weights, gradient, slotOffset, TRowLength.Value);
 
     // One body for both callers: inlined, so a row's constant length becomes the loops' constant bound.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Apply(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step, int length)
+    private void Apply(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, int length)
     {
         // The (1 - beta) factors are computed from the doubles and then rounded, as Keras's Python arithmetic does.
         float alpha = _alpha;
