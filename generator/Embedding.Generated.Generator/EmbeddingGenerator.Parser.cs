@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using Embedding.Generated.Generator.Helpers;
 using Embedding.Generated.Generator.Model;
 using Embedding.Generated.Generator.Validation;
 using Microsoft.CodeAnalysis;
@@ -47,7 +48,7 @@ public sealed partial class EmbeddingGenerator
             cancellationToken.ThrowIfCancellationRequested();
             return new EmbeddingLayerSpec(
                 Namespace: type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(NamespaceFormat),
-                TypeName: EscapeIdentifier(type.Name),
+                TypeName: Identifiers.Escape(type.Name),
                 ContainingTypes: ReadContainingTypes(type),
                 InputDim: arguments.InputDim!.Value,
                 OutputDim: arguments.OutputDim!.Value,
@@ -227,13 +228,10 @@ public sealed partial class EmbeddingGenerator
             for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
             {
                 // CheckTarget has already rejected containing types without a keyword.
-                containing.Insert(0, new ContainingTypeSpec(EmbeddingLayerRules.ContainingKeyword(outer)!, EscapeIdentifier(outer.Name)));
+                containing.Insert(0, new ContainingTypeSpec(EmbeddingLayerRules.ContainingKeyword(outer)!, Identifiers.Escape(outer.Name)));
             }
 
             return new EquatableArray<ContainingTypeSpec>(containing.ToImmutable());
         }
-
-        private static string EscapeIdentifier(string name) =>
-            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
     }
 }

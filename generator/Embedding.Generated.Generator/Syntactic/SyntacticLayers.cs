@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using Embedding.Generated.Generator.Helpers;
 using Embedding.Generated.Generator.Model;
 using Embedding.Generated.Generator.Validation;
 
@@ -118,12 +119,12 @@ internal static class SyntacticLayers
         // Check has run: every containing type has parts (the candidate's own tree declares it), all of one supported kind.
         ImmutableArray<ContainingTypeSpec> containing = candidate.Types
             .Take(candidate.Types.Count - 1)
-            .Select(type => new ContainingTypeSpec(ContainingKeyword(parts[type.Key].First().Kind)!, Escape(type.Name)))
+            .Select(type => new ContainingTypeSpec(ContainingKeyword(parts[type.Key].First().Kind)!, Identifiers.Escape(type.Name)))
             .ToImmutableArray();
         TypeReference self = candidate.Types[candidate.Types.Count - 1];
         return new EmbeddingLayerSpec(
             Namespace: candidate.Namespace,
-            TypeName: Escape(self.Name),
+            TypeName: Identifiers.Escape(self.Name),
             ContainingTypes: new EquatableArray<ContainingTypeSpec>(containing),
             InputDim: candidate.Arguments.InputDim!.Value,
             OutputDim: candidate.Arguments.OutputDim!.Value,
@@ -147,9 +148,6 @@ internal static class SyntacticLayers
     /// </summary>
     private static bool EnclosesAttribute(string namespaceName) =>
         namespaceName == AttributeNamespace || namespaceName.StartsWith(AttributeNamespace + ".", System.StringComparison.Ordinal);
-
-    private static string Escape(string name) =>
-        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 }
 
 /// <summary>What the syntactic path decided for the whole compilation.</summary>

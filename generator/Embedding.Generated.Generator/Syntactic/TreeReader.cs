@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using Embedding.Generated.Generator.Helpers;
 using Embedding.Generated.Generator.Model;
 using Embedding.Generated.Generator.Validation;
 using Microsoft.CodeAnalysis;
@@ -253,7 +254,7 @@ internal static class TreeReader
             {
                 case BaseNamespaceDeclarationSyntax namespaceDeclaration:
                     string name = DottedName(namespaceDeclaration.Name);
-                    string escaped = string.Join(".", name.Split('.').Select(Escape));
+                    string escaped = string.Join(".", name.Split('.').Select(Identifiers.Escape));
                     VisitMembers(
                         namespaceDeclaration.Members,
                         namespaceName.Length == 0 ? name : namespaceName + "." + name,
@@ -329,6 +330,4 @@ internal static class TreeReader
 
         return traits;
     }
-
-    private static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 }
