@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Embedding.Generated.Constraints;
 using Embedding.Generated.Regularizers;
 
@@ -20,7 +21,9 @@ namespace Embedding.Generated.Optimizers;
 /// </summary>
 /// <remarks>
 /// Slots (Keras 3 names, see <see cref="SlotNames"/>) are allocated on the first step for the table's size and kept;
-/// a step allocates nothing after that. Hyperparameters are held as doubles, as Keras holds them (Python floats), so
+/// a step allocates nothing after that. A first sparse step lays them out row by row (a row's values of every slot side
+/// by side, so that a touched row is one run of memory rather than one per slot); a first dense step lays out each slot
+/// whole. <see cref="GetSlot"/> returns the same values in either layout. Hyperparameters are held as doubles, as Keras holds them (Python floats), so
 /// that terms such as <c>1 - beta_2</c> are computed before rounding to float32, as Keras computes them; every
 /// per-weight operation is float32, as in Keras.
 /// </remarks>
@@ -32,7 +35,14 @@ public abstract class Optimizer
     private const long PrefetchTableBytes = 4L << 20;
     private const int RowPrefetchDistance = 8;
 
-    private float[][] _slots = [];
+    // The slots' values in segments of B = _slotBlockLength values: segment b * slotCount + s holds slot s's values of
+    // the weights [b * B, (b + 1) * B). B is the row length after a first sparse step, so a touched row's slots are
+    // side by side: one random page and one run to prefetch instead of one per slot, which is what a lazy step over a
+    // large table waits on. After a first dense step B is the table length: each slot whole, as Keras holds it.
+    // Consecutive segments share an array, 2^_segmentsPerChunkLog2 of them, so that no array exceeds 2^30 values.
+    private float[][] _slotChunks = [];
+    private int _slotBlockLength;
+    private int _segmentsPerChunkLog2;
     // The reusable pass of a split lazy step (a RowStepPass<TRowLength>), so that a step allocates nothing.
     private object? _rowStepPass;
     // The weight count the slots were made for; -1 before the first step.
@@ -45,6 +55,9 @@ public abstract class Optimizer
         LearningRate = learningRate;
         _slotNames = slotNames;
     }
+
+    /// <summary>The most values one array of the slots holds when it holds more than one segment (a test lowers it).</summary>
+    internal int MaxSlotChunkValues { get; set; } = 1 << 30;
 
     /// <summary>The step size.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative, NaN or infinite.</exception>
@@ -60,9 +73,12 @@ public abstract class Optimizer
     /// <summary>The Keras 3 names of this optimizer's slots, e.g. <c>momentum</c> and <c>velocity</c> for Adam.</summary>
     public IReadOnlyList<string> SlotNames => _slotNames;
 
-    /// <summary>A slot's values, one per weight, or empty before the first step.</summary>
+    /// <summary>
+    /// A copy of a slot's values, one per weight in the table's order (as Keras holds the slot variable), or an empty
+    /// array before the first step.
+    /// </summary>
     /// <exception cref="ArgumentException">The optimizer has no slot of that name.</exception>
-    public ReadOnlySpan<float> GetSlot(string name)
+    public float[] GetSlot(string name)
     {
         int index = Array.IndexOf(_slotNames, name);
         if (index < 0)
@@ -70,7 +86,18 @@ public abstract class Optimizer
             throw new ArgumentException($"{GetType().Name} has no slot '{name}'; its slots are: {string.Join(", ", _slotNames)}.", nameof(name));
         }
 
-        return _tableLength < 0 ? [] : _slots[index];
+        if (_tableLength < 0)
+        {
+            return [];
+        }
+
+        var values = new float[_tableLength];
+        for (int start = 0; start < _tableLength; start += _slotBlockLength)
+        {
+            Slot(index, start, _slotBlockLength).CopyTo(values.AsSpan(start));
+        }
+
+        return values;
     }
 
     /// <summary>Dense, Keras-identical step: applies <paramref name="gradient"/> (one value per weight) to every weight.</summary>
@@ -78,10 +105,10 @@ public abstract class Optimizer
     public void Step(Span<float> weights, ReadOnlySpan<float> gradient)
     {
         EmbeddingGuard.ValidateSameLength(gradient.Length, weights.Length, nameof(gradient));
-        EnsureSlots(weights.Length);
+        EnsureSlots(weights.Length, blockLength: weights.Length);
         var step = new StepContext(Iterations + 1, LearningRate);
         BeginStep(step);
-        Update(weights, gradient, 0, step);
+        UpdateByBlock(weights, gradient, 0, step);
         Iterations++;
     }
 
@@ -92,14 +119,14 @@ public abstract class Optimizer
         ArgumentNullException.ThrowIfNull(gradient);
         int outputDim = gradient.OutputDim;
         EmbeddingGuard.ValidateTableLength(weights.Length, gradient.InputDim, outputDim, nameof(weights));
-        EnsureSlots(weights.Length);
+        EnsureSlots(weights.Length, blockLength: outputDim);
         var step = new StepContext(Iterations + 1, LearningRate);
         BeginStep(step);
         ReadOnlySpan<int> rows = gradient.Rows;
         for (int k = 0; k < rows.Length; k++)
         {
             int offset = rows[k] * outputDim;
-            Update(weights.Slice(offset, outputDim), gradient.GetRowGradient(k), offset, step);
+            UpdateByBlock(weights.Slice(offset, outputDim), gradient.GetRowGradient(k), offset, step);
         }
 
         Iterations++;
@@ -121,7 +148,7 @@ public abstract class Optimizer
         int rowLength = TRowLength.Value;
         EmbeddingGuard.ValidateSparseGradient(gradient, gradient.InputDim, rowLength, nameof(gradient));
         EmbeddingGuard.ValidateTableLength(weights.Length, gradient.InputDim, rowLength, nameof(weights));
-        EnsureSlots(weights.Length);
+        EnsureSlots(weights.Length, blockLength: rowLength);
         var step = new StepContext(Iterations + 1, LearningRate);
         BeginStep(step);
         IConstraint? rowConstraint = constraint is { IsRowWise: true } ? constraint : null;
@@ -155,6 +182,8 @@ public abstract class Optimizer
         int rowLength = TRowLength.Value;
         ReadOnlySpan<int> rows = gradient.Rows;
         bool prefetch = (long)weights.Length * sizeof(float) > PrefetchTableBytes;
+        // Slots laid out for another row length (the same weight count, another shape) may split a row.
+        bool rowsInOneBlock = _slotBlockLength % rowLength == 0;
         for (int k = start; k < end; k++)
         {
             if (prefetch && k + RowPrefetchDistance < end)
@@ -166,7 +195,15 @@ public abstract class Optimizer
             Span<float> row = weights.Slice(offset, rowLength);
             Span<float> rowGradient = gradient.GetRowGradient(k);
             regularizer?.AddGradient(row, rowGradient);
-            UpdateRow<TRowLength>(row, rowGradient, offset, step);
+            if (rowsInOneBlock)
+            {
+                UpdateRow<TRowLength>(row, rowGradient, offset, step);
+            }
+            else
+            {
+                UpdateByBlock(row, rowGradient, offset, step);
+            }
+
             rowConstraint?.ApplyToRow(row);
         }
     }
@@ -203,9 +240,9 @@ public abstract class Optimizer
     {
         int bytes = length * sizeof(float);
         RowPrefetch.Row(ref weights[offset], bytes);
-        foreach (float[] slot in _slots)
+        for (int slot = 0; slot < _slotNames.Length; slot++)
         {
-            RowPrefetch.Row(ref slot[offset], bytes);
+            RowPrefetch.Row(ref MemoryMarshal.GetReference(Slot(slot, offset, length)), bytes);
         }
     }
 
@@ -251,7 +288,9 @@ public abstract class Optimizer
     /// <summary>Forgets the slots and the step count, as a new optimizer.</summary>
     public void Reset()
     {
-        _slots = [];
+        _slotChunks = [];
+        _slotBlockLength = 0;
+        _segmentsPerChunkLog2 = 0;
         _tableLength = -1;
         Iterations = 0;
     }
@@ -266,7 +305,8 @@ public abstract class Optimizer
 
     /// <summary>
     /// Applies one step to a run of weights. <paramref name="slotOffset"/> is the index of <c>weights[0]</c> in the
-    /// whole table, where its slot values are.
+    /// whole table, where its slot values are. The run never crosses a block of the slots' layout, so that
+    /// <see cref="Slot"/> gives each slot's values for it as one span.
     /// </summary>
     protected abstract void Update(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step);
 
@@ -280,8 +320,32 @@ public abstract class Optimizer
     /// <summary>The value every element of slot <paramref name="slotIndex"/> starts at (0 unless overridden).</summary>
     protected virtual float InitialSlotValue(int slotIndex) => 0f;
 
-    /// <summary>The values of slot <paramref name="slotIndex"/> for the weights from <paramref name="offset"/> on.</summary>
-    protected Span<float> Slot(int slotIndex, int offset, int length) => _slots[slotIndex].AsSpan(offset, length);
+    /// <summary>
+    /// The values of slot <paramref name="slotIndex"/> for the <paramref name="length"/> weights from
+    /// <paramref name="offset"/> on, which must be a run <see cref="Update"/> or <see cref="UpdateRow"/> was given (or
+    /// part of one).
+    /// </summary>
+    protected Span<float> Slot(int slotIndex, int offset, int length)
+    {
+        int block = offset / _slotBlockLength;
+        nint segment = ((nint)block * _slotNames.Length) + slotIndex;
+        float[] chunk = _slotChunks[segment >> _segmentsPerChunkLog2];
+        nint segmentInChunk = segment & ((1 << _segmentsPerChunkLog2) - 1);
+        return chunk.AsSpan((int)(segmentInChunk * _slotBlockLength) + (offset - (block * _slotBlockLength)), length);
+    }
+
+    // Update over a run of weights, cut where the slots' blocks end.
+    private void UpdateByBlock(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step)
+    {
+        int done = 0;
+        while (done < weights.Length)
+        {
+            int offset = slotOffset + done;
+            int length = Math.Min(weights.Length - done, _slotBlockLength - (offset % _slotBlockLength));
+            Update(weights.Slice(done, length), gradient.Slice(done, length), offset, step);
+            done += length;
+        }
+    }
 
     /// <summary>Throws unless <paramref name="value"/> is a finite number of 0 or more.</summary>
     protected static double RequireNonNegative(double value, string name)
@@ -319,7 +383,7 @@ public abstract class Optimizer
         return value;
     }
 
-    private void EnsureSlots(int weightCount)
+    private void EnsureSlots(int weightCount, int blockLength)
     {
         if (_tableLength == weightCount)
         {
@@ -333,15 +397,37 @@ public abstract class Optimizer
                 "weights");
         }
 
-        var slots = new float[_slotNames.Length][];
-        for (int i = 0; i < slots.Length; i++)
+        // Every caller's block length divides the weight count: a row length of the table, or the table's length.
+        int slotCount = _slotNames.Length;
+        long segments = (long)(weightCount / blockLength) * slotCount;
+        int log2 = 0;
+        while ((1L << (log2 + 1)) * blockLength <= MaxSlotChunkValues && (1L << log2) < segments)
         {
-            slots[i] = new float[weightCount];
-            slots[i].AsSpan().Fill(InitialSlotValue(i));
+            log2++;
         }
 
-        _slots = slots;
+        var chunks = new float[(int)((segments + (1L << log2) - 1) >> log2)][];
+        for (int c = 0; c < chunks.Length; c++)
+        {
+            long segmentsHere = Math.Min(1L << log2, segments - ((long)c << log2));
+            chunks[c] = new float[segmentsHere * blockLength];
+        }
+
+        _slotChunks = chunks;
+        _slotBlockLength = blockLength;
+        _segmentsPerChunkLog2 = log2;
         _tableLength = weightCount;
+        for (int slot = 0; slot < slotCount; slot++)
+        {
+            float initial = InitialSlotValue(slot);
+            if (initial != 0f)
+            {
+                for (int start = 0; start < weightCount; start += blockLength)
+                {
+                    Slot(slot, start, blockLength).Fill(initial);
+                }
+            }
+        }
     }
 
     /// <summary>What one step knows besides the weights: its number (1 on the first step) and learning rate.</summary>

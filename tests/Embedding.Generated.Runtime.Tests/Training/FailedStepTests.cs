@@ -58,7 +58,7 @@ public sealed class FailedStepTests
         Assert.Equal(0, setup.Optimizer.Iterations);
         foreach (string slot in setup.Optimizer.SlotNames)
         {
-            Assert.True(setup.Optimizer.GetSlot(slot).IsEmpty, $"Slot '{slot}' was built by a step that failed.");
+            Assert.True(setup.Optimizer.GetSlot(slot).Length == 0, $"Slot '{slot}' was built by a step that failed.");
         }
     }
 

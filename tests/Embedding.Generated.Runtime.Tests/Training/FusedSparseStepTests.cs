@@ -79,7 +79,7 @@ public sealed class FusedSparseStepTests
         FloatAssert.BitwiseEqual(separate.Weights.ToArray(), fused.Weights);
         foreach (string slot in separateOptimizer.SlotNames)
         {
-            FloatAssert.BitwiseEqual(separateOptimizer.GetSlot(slot).ToArray(), fusedOptimizer.GetSlot(slot));
+            FloatAssert.BitwiseEqual(separateOptimizer.GetSlot(slot), fusedOptimizer.GetSlot(slot));
         }
 
         Assert.Equal(separateOptimizer.Iterations, fusedOptimizer.Iterations);

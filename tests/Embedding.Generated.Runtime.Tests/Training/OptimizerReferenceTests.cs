@@ -24,6 +24,20 @@ public sealed class OptimizerReferenceTests
     [MemberData(nameof(OptimizerCases.All), MemberType = typeof(OptimizerCases))]
     public void Each_step_matches_Keras_3_formulas_computed_in_double(string name)
     {
+        AssertStepsMatchReference(name, (optimizer, weights, gradient) => optimizer.Step(weights, gradient));
+    }
+
+    [Theory]
+    [MemberData(nameof(OptimizerCases.All), MemberType = typeof(OptimizerCases))]
+    public void Sparse_steps_holding_every_row_match_the_same_formulas(string name)
+    {
+        // Held rows in another order than the table's: the slots are then laid out row by row, and must still hold
+        // each weight's values where GetSlot reports them.
+        AssertStepsMatchReference(name, (optimizer, weights, gradient) => optimizer.Step(weights, EveryRowOf(gradient, rowOrder: [2, 0, 1])));
+    }
+
+    private static void AssertStepsMatchReference(string name, Action<Optimizer, float[], float[]> step)
+    {
         Optimizer optimizer = OptimizerCases.Create(name);
         KerasOptimizerFormulas reference = OptimizerCases.Reference(name, Length);
         float[] weights = InitialWeights();
@@ -31,7 +45,7 @@ public sealed class OptimizerReferenceTests
 
         foreach (float[] gradient in Gradients())
         {
-            optimizer.Step(weights, gradient);
+            step(optimizer, weights, gradient);
             reference.Step(expected, gradient);
 
             AssertClose(expected, weights, floor: 1, $"{name}, weights after step {reference.Iterations}");
@@ -117,6 +131,20 @@ public sealed class OptimizerReferenceTests
         }
 
         return weights;
+    }
+
+    /// <summary>The 9 weights as 3 rows of 3, every row held, in <paramref name="rowOrder"/>.</summary>
+    private static SparseRowGradient EveryRowOf(float[] gradient, int[] rowOrder)
+    {
+        const int rowLength = Length / 3;
+        var sparse = new SparseRowGradient(3, rowLength);
+        sparse.AssignSlots(rowOrder);
+        for (int k = 0; k < rowOrder.Length; k++)
+        {
+            gradient.AsSpan(rowOrder[k] * rowLength, rowLength).CopyTo(sparse.GetRowGradient(k));
+        }
+
+        return sparse;
     }
 
     private static float[] InitialWeights() => [0.75f, -1.25f, 0.5f, 2f, -0.125f, 1f, -3f, 0.3f, -0.6f];

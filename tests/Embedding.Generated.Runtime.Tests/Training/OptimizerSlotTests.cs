@@ -39,7 +39,7 @@ public sealed class OptimizerSlotTests
         Optimizer optimizer = OptimizerCases.Create(name);
         foreach (string slot in slots)
         {
-            Assert.True(optimizer.GetSlot(slot).IsEmpty);
+            Assert.Empty(optimizer.GetSlot(slot));
         }
 
         optimizer.Step(new float[12], new float[12]);
@@ -61,7 +61,7 @@ public sealed class OptimizerSlotTests
 
         optimizer.Step(weights, [0f, 2f, 0f]);
 
-        Assert.Equal([(float)initial, (float)initial + 4f, (float)initial], optimizer.GetSlot("accumulator").ToArray());
+        Assert.Equal([(float)initial, (float)initial + 4f, (float)initial], optimizer.GetSlot("accumulator"));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class OptimizerSlotTests
         Assert.Equal(0, used.Iterations);
         foreach (string slot in used.SlotNames)
         {
-            Assert.True(used.GetSlot(slot).IsEmpty);
+            Assert.Empty(used.GetSlot(slot));
         }
 
         // A table of another size is now accepted, and the step equals a fresh optimizer's first step bit for bit.
@@ -145,7 +145,7 @@ public sealed class OptimizerSlotTests
         MessageAssert.NamesNumbers(exception, 4, 5);
         FloatAssert.AllSentinel(weights);
         Assert.Equal(0, optimizer.Iterations);
-        Assert.True(optimizer.GetSlot("momentum").IsEmpty);
+        Assert.Empty(optimizer.GetSlot("momentum"));
     }
 
     private static float[] Filled(int length, float value)

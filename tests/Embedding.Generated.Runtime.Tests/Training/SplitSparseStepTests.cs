@@ -61,7 +61,7 @@ public sealed class SplitSparseStepTests
             FloatAssert.BitwiseEqual(separate.Weights.ToArray(), fused.Weights);
             foreach (string slot in separateOptimizer.SlotNames)
             {
-                FloatAssert.BitwiseEqual(separateOptimizer.GetSlot(slot).ToArray(), fusedOptimizer.GetSlot(slot));
+                FloatAssert.BitwiseEqual(separateOptimizer.GetSlot(slot), fusedOptimizer.GetSlot(slot));
             }
         }
     }

@@ -60,7 +60,7 @@ public sealed class TrainerSetup
         var slots = new Dictionary<string, float[]>(StringComparer.Ordinal);
         foreach (string name in Optimizer.SlotNames)
         {
-            slots[name] = Optimizer.GetSlot(name).ToArray();
+            slots[name] = Optimizer.GetSlot(name);
         }
 
         return slots;
