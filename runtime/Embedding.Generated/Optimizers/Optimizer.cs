@@ -21,11 +21,11 @@ namespace Embedding.Generated.Optimizers;
 /// </summary>
 /// <remarks>
 /// Slots (Keras 3 names, see <see cref="SlotNames"/>) are allocated on the first step for the table's size and kept;
-/// a step allocates nothing after that. A first sparse step lays them out row by row (a row's values of every slot side
-/// by side, so that a touched row is one run of memory rather than one per slot); a first dense step lays out each slot
-/// whole. <see cref="GetSlot"/> returns the same values in either layout. Hyperparameters are held as doubles, as Keras holds them (Python floats), so
-/// that terms such as <c>1 - beta_2</c> are computed before rounding to float32, as Keras computes them; every
-/// per-weight operation is float32, as in Keras.
+/// a step allocates nothing after that. A first sparse step lays them out row by row (a row's values of every slot
+/// side by side, so that a touched row is one run of memory rather than one per slot); a first dense step lays out
+/// each slot whole. <see cref="GetSlot"/> returns the same values in either layout. Hyperparameters are held as
+/// doubles, as Keras holds them (Python floats), so that terms such as <c>1 - beta_2</c> are computed before rounding
+/// to float32, as Keras computes them; every per-weight operation is float32, as in Keras.
 /// </remarks>
 public abstract class Optimizer
 {
@@ -123,8 +123,14 @@ public abstract class Optimizer
         var step = new StepContext(Iterations + 1, LearningRate);
         BeginStep(step);
         ReadOnlySpan<int> rows = gradient.Rows;
+        bool prefetch = (long)weights.Length * sizeof(float) > PrefetchTableBytes;
         for (int k = 0; k < rows.Length; k++)
         {
+            if (prefetch && k + RowPrefetchDistance < rows.Length)
+            {
+                PrefetchRow(weights, rows[k + RowPrefetchDistance] * outputDim, outputDim);
+            }
+
             int offset = rows[k] * outputDim;
             UpdateByBlock(weights.Slice(offset, outputDim), gradient.GetRowGradient(k), offset, step);
         }
@@ -238,11 +244,12 @@ public abstract class Optimizer
 
     private void PrefetchRow(Span<float> weights, int offset, int length)
     {
-        int bytes = length * sizeof(float);
-        RowPrefetch.Row(ref weights[offset], bytes);
+        RowPrefetch.Row(ref weights[offset], length * sizeof(float));
+        // Slots laid out for another row length hold only the part of the row up to their block's end in one run.
+        int slotLength = Math.Min(length, _slotBlockLength - (offset % _slotBlockLength));
         for (int slot = 0; slot < _slotNames.Length; slot++)
         {
-            RowPrefetch.Row(ref MemoryMarshal.GetReference(Slot(slot, offset, length)), bytes);
+            RowPrefetch.Row(ref MemoryMarshal.GetReference(Slot(slot, offset, slotLength)), slotLength * sizeof(float));
         }
     }
 
@@ -397,7 +404,9 @@ public abstract class Optimizer
                 "weights");
         }
 
-        // Every caller's block length divides the weight count: a row length of the table, or the table's length.
+        // Every caller's block length divides the weight count: a row length of the table, or the table's length
+        // (either may be 0, for an empty table).
+        blockLength = Math.Max(blockLength, 1);
         int slotCount = _slotNames.Length;
         long segments = (long)(weightCount / blockLength) * slotCount;
         int log2 = 0;

@@ -49,6 +49,54 @@ public sealed class SlotLayoutTests
         FloatAssert.BitwiseEqual(expected, optimizer.GetSlot("accumulator"));
     }
 
+    [Theory]
+    [MemberData(nameof(OptimizerCases.All), MemberType = typeof(OptimizerCases))]
+    public void A_table_without_weights_takes_dense_and_sparse_steps_and_keeps_empty_slots(string name)
+    {
+        // Rows of length 0 are a valid shape for the runtime (the analyzer stops OutputDim = 0 in generated layers).
+        Optimizer sparseFirst = OptimizerCases.Create(name), denseFirst = OptimizerCases.Create(name);
+        var emptyRows = new SparseRowGradient(inputDim: 4, outputDim: 0);
+        emptyRows.AssignSlots([2, 0]);
+
+        sparseFirst.Step([], emptyRows);
+        sparseFirst.Step([], []);
+        denseFirst.Step([], []);
+        denseFirst.Step([], emptyRows);
+
+        Assert.Equal(2, sparseFirst.Iterations);
+        Assert.Equal(2, denseFirst.Iterations);
+        foreach (string slot in sparseFirst.SlotNames)
+        {
+            Assert.Empty(sparseFirst.GetSlot(slot));
+            Assert.Empty(denseFirst.GetSlot(slot));
+        }
+    }
+
+    [Fact]
+    public void Rows_of_another_length_over_a_table_large_enough_to_prefetch_step_as_with_slots_laid_out_whole()
+    {
+        // 4.3 MB of weights: above the size from which a step prefetches rows and their slots ahead of time.
+        const int weights = 90_000 * OutputDim;
+        // One row's momentum and velocity per array, so that a run past a block's end would also leave its array.
+        var byRow = new Adam(0.05f) { MaxSlotChunkValues = 2 * OutputDim };
+        var whole = new Adam(0.05f);
+        float[] byRowWeights = new float[weights], wholeWeights = new float[weights];
+        float[] gradient = Enumerable.Range(0, weights).Select(i => (i % 13) - 6f).ToArray();
+        byRow.StepRows<Twelve>(byRowWeights, SparseOf(gradient, Enumerable.Range(0, 90_000).Reverse().ToArray(), inputDim: 90_000));
+        whole.Step(wholeWeights, gradient);
+
+        // Rows of 9 start inside one block of 12 and end in the next: what is prefetched must stop where a block does.
+        int[] nineWideRows = Enumerable.Range(0, 40).Select(k => 1 + ((k * 7919) % 110_000)).ToArray();
+        SparseRowGradient nineWide = SparseOf(gradient, nineWideRows, inputDim: 120_000, outputDim: 9);
+        byRow.StepRows<Nine>(byRowWeights, nineWide);
+        whole.StepRows<Nine>(wholeWeights, nineWide);
+        byRow.Step(byRowWeights, nineWide);
+        whole.Step(wholeWeights, nineWide);
+
+        Assert.True(byRowWeights.AsSpan().SequenceEqual(wholeWeights), "The weights differ.");
+        FloatAssert.BitwiseEqual(whole.GetSlot("velocity"), byRow.GetSlot("velocity"));
+    }
+
     private static void AssertSameSteps(Optimizer byRow, Optimizer whole, string name)
     {
         float[] byRowWeights = InitialWeights(), wholeWeights = InitialWeights();
