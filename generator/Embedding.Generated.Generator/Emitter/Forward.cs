@@ -135,7 +135,7 @@ public sealed partial class EmbeddingGenerator
             using (writer.Block())
             {
                 writer.WriteLine($$"""
-                    ref float table = ref {{MemoryMarshal}}.GetArrayDataReference({{WeightsField}});
+                    ref float table = ref {{WeightsField}}.First;
                     ref float destination = ref {{MemoryMarshal}}.GetReference(output);
                     """);
                 WriteRowLoop(writer, layer, "table", $$"""

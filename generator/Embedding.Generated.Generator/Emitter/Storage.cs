@@ -12,9 +12,10 @@ public sealed partial class EmbeddingGenerator
         {
             string type = layer.TypeName;
             writer.WriteLine($$"""
-                // One contiguous row-major table, as Keras and PyTorch keep it: row id starts at id * OutputDim.
+                // One contiguous row-major table, as Keras and PyTorch keep it: row id starts at id * OutputDim. It starts
+                // on a cache-line boundary, so a row spans no more lines than its bytes need.
                 {{GeneratedCodeAttribute}}
-                private readonly float[] {{WeightsField}};
+                private readonly {{Runtime}}.AlignedTable {{WeightsField}};
 
                 /// <summary>
                 /// Creates the layer with Keras's default initializer, <c>RandomUniform(-0.05, 0.05)</c>, from an
@@ -42,8 +43,8 @@ public sealed partial class EmbeddingGenerator
                 public {{type}}({{Runtime}}.Initializers.IEmbeddingInitializer initializer, int seed)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(initializer);
-                    {{WeightsField}} = new float[WeightCount];
-                    initializer.Initialize({{WeightsField}}, InputDim, OutputDim, seed);
+                    {{WeightsField}} = {{Runtime}}.AlignedTable.Allocate(WeightCount);
+                    initializer.Initialize({{WeightsField}}.Span, InputDim, OutputDim, seed);
                 }
 
                 /// <summary>Creates the layer with a copy of <paramref name="weights"/>, row-major InputDim x OutputDim.</summary>
@@ -52,12 +53,12 @@ public sealed partial class EmbeddingGenerator
                 public {{type}}(global::System.ReadOnlySpan<float> weights)
                 {
                     {{Guard}}.ValidateTableLength(weights.Length, InputDim, OutputDim, nameof(weights));
-                    {{WeightsField}} = weights.ToArray();
+                    {{WeightsField}} = {{Runtime}}.AlignedTable.CopyOf(weights);
                 }
 
                 /// <summary>The weight table, row-major <see cref="InputDim"/> x <see cref="OutputDim"/>. Writes change the layer.</summary>
                 {{GeneratedCodeAttribute}}
-                public global::System.Span<float> Weights => {{WeightsField}};
+                public global::System.Span<float> Weights => {{WeightsField}}.Span;
 
                 /// <summary>The vector of <paramref name="id"/>: row <paramref name="id"/> of <see cref="Weights"/>.</summary>
                 /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException"><paramref name="id"/> is outside [0, InputDim).</exception>
@@ -65,7 +66,7 @@ public sealed partial class EmbeddingGenerator
                 public global::System.Span<float> GetRow(int id)
                 {
                     {{Guard}}.ValidateId(id, InputDim, nameof(id));
-                    return new global::System.Span<float>({{WeightsField}}, id * OutputDim, OutputDim);
+                    return {{WeightsField}}.Span.Slice(id * OutputDim, OutputDim);
                 }
 
                 /// <summary>Creates an empty sparse gradient for this layer's table, to pass to <c>Backward</c>.</summary>

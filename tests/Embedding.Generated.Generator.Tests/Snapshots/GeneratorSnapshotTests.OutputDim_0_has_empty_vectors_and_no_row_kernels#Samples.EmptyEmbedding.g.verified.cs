@@ -30,9 +30,10 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
         public const int WeightCount = 0;
 
-        // One contiguous row-major table, as Keras and PyTorch keep it: row id starts at id * OutputDim.
+        // One contiguous row-major table, as Keras and PyTorch keep it: row id starts at id * OutputDim. It starts
+        // on a cache-line boundary, so a row spans no more lines than its bytes need.
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-        private readonly float[] _embeddingWeights;
+        private readonly global::Embedding.Generated.AlignedTable _embeddingWeights;
 
         /// <summary>
         /// Creates the layer with Keras's default initializer, <c>RandomUniform(-0.05, 0.05)</c>, from an
@@ -60,8 +61,8 @@ namespace Samples
         public EmptyEmbedding(global::Embedding.Generated.Initializers.IEmbeddingInitializer initializer, int seed)
         {
             global::System.ArgumentNullException.ThrowIfNull(initializer);
-            _embeddingWeights = new float[WeightCount];
-            initializer.Initialize(_embeddingWeights, InputDim, OutputDim, seed);
+            _embeddingWeights = global::Embedding.Generated.AlignedTable.Allocate(WeightCount);
+            initializer.Initialize(_embeddingWeights.Span, InputDim, OutputDim, seed);
         }
 
         /// <summary>Creates the layer with a copy of <paramref name="weights"/>, row-major InputDim x OutputDim.</summary>
@@ -70,12 +71,12 @@ namespace Samples
         public EmptyEmbedding(global::System.ReadOnlySpan<float> weights)
         {
             global::Embedding.Generated.EmbeddingGuard.ValidateTableLength(weights.Length, InputDim, OutputDim, nameof(weights));
-            _embeddingWeights = weights.ToArray();
+            _embeddingWeights = global::Embedding.Generated.AlignedTable.CopyOf(weights);
         }
 
         /// <summary>The weight table, row-major <see cref="InputDim"/> x <see cref="OutputDim"/>. Writes change the layer.</summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-        public global::System.Span<float> Weights => _embeddingWeights;
+        public global::System.Span<float> Weights => _embeddingWeights.Span;
 
         /// <summary>The vector of <paramref name="id"/>: row <paramref name="id"/> of <see cref="Weights"/>.</summary>
         /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException"><paramref name="id"/> is outside [0, InputDim).</exception>
@@ -83,7 +84,7 @@ namespace Samples
         public global::System.Span<float> GetRow(int id)
         {
             global::Embedding.Generated.EmbeddingGuard.ValidateId(id, InputDim, nameof(id));
-            return new global::System.Span<float>(_embeddingWeights, id * OutputDim, OutputDim);
+            return _embeddingWeights.Span.Slice(id * OutputDim, OutputDim);
         }
 
         /// <summary>Creates an empty sparse gradient for this layer's table, to pass to <c>Backward</c>.</summary>
@@ -228,7 +229,7 @@ namespace Samples
             global::Embedding.Generated.Constraints.IConstraint? constraint = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(optimizer);
-            optimizer.StepRows<EmptyEmbeddingRowLength>(_embeddingWeights, gradient, regularizer, constraint);
+            optimizer.StepRows<EmptyEmbeddingRowLength>(_embeddingWeights.Span, gradient, regularizer, constraint);
         }
 
         // OutputDim as a type, so that the runtime's per-row update is compiled for this constant length.
