@@ -39,8 +39,9 @@ public abstract class Optimizer
     // the weights [b * B, (b + 1) * B). B is the row length after a first sparse step, so a touched row's slots are
     // side by side: one random page and one run to prefetch instead of one per slot, which is what a lazy step over a
     // large table waits on. After a first dense step B is the table length: each slot whole, as Keras holds it.
-    // Consecutive segments share an array, 2^_segmentsPerChunkLog2 of them, so that no array exceeds 2^30 values.
-    private float[][] _slotChunks = [];
+    // Consecutive segments share an array, 2^_segmentsPerChunkLog2 of them, so that no array exceeds 2^30 values. Each
+    // starts on a cache-line boundary, so with rows of a multiple of 16 floats a row's slots span only the lines they need.
+    private AlignedTable[] _slotChunks = [];
     private int _slotBlockLength;
     private int _segmentsPerChunkLog2;
     // The reusable pass of a split lazy step (a RowStepPass<TRowLength>), so that a step allocates nothing.
@@ -336,9 +337,9 @@ public abstract class Optimizer
     {
         int block = offset / _slotBlockLength;
         nint segment = ((nint)block * _slotNames.Length) + slotIndex;
-        float[] chunk = _slotChunks[segment >> _segmentsPerChunkLog2];
+        Span<float> chunk = _slotChunks[segment >> _segmentsPerChunkLog2].Span;
         nint segmentInChunk = segment & ((1 << _segmentsPerChunkLog2) - 1);
-        return chunk.AsSpan((int)(segmentInChunk * _slotBlockLength) + (offset - (block * _slotBlockLength)), length);
+        return chunk.Slice((int)(segmentInChunk * _slotBlockLength) + (offset - (block * _slotBlockLength)), length);
     }
 
     // Update over a run of weights, cut where the slots' blocks end.
@@ -415,11 +416,11 @@ public abstract class Optimizer
             log2++;
         }
 
-        var chunks = new float[(int)((segments + (1L << log2) - 1) >> log2)][];
+        var chunks = new AlignedTable[(int)((segments + (1L << log2) - 1) >> log2)];
         for (int c = 0; c < chunks.Length; c++)
         {
             long segmentsHere = Math.Min(1L << log2, segments - ((long)c << log2));
-            chunks[c] = new float[segmentsHere * blockLength];
+            chunks[c] = AlignedTable.Allocate((int)(segmentsHere * blockLength));
         }
 
         _slotChunks = chunks;

@@ -14,7 +14,8 @@ namespace Embedding.Generated.Training;
 public sealed class EmbeddingTrainer
 {
     private readonly IEmbeddingLayer _layer;
-    private readonly float[]? _denseGradient;
+    // On a cache-line boundary like a generated layer's table, so that a row of the gradient spans as few lines.
+    private readonly AlignedTable? _denseGradient;
     private readonly SparseRowGradient? _sparseGradient;
 
     /// <summary>Creates a trainer for <paramref name="layer"/>.</summary>
@@ -40,7 +41,7 @@ public sealed class EmbeddingTrainer
         Constraint = constraint;
         if (mode == UpdateMode.Dense)
         {
-            _denseGradient = new float[layer.Weights.Length];
+            _denseGradient = AlignedTable.Allocate(layer.Weights.Length);
         }
         else
         {
@@ -64,7 +65,7 @@ public sealed class EmbeddingTrainer
     /// The gradient the last step gave the optimizer: the whole table in dense mode (penalty included), or empty in
     /// lazy sparse mode (see <see cref="LastSparseGradient"/>).
     /// </summary>
-    public ReadOnlySpan<float> LastDenseGradient => _denseGradient;
+    public ReadOnlySpan<float> LastDenseGradient => _denseGradient is { } gradient ? gradient.Span : [];
 
     /// <summary>The rows and gradients the last lazy sparse step gave the optimizer, or null in dense mode.</summary>
     public SparseRowGradient? LastSparseGradient => _sparseGradient;
@@ -81,13 +82,14 @@ public sealed class EmbeddingTrainer
     public void Step(ReadOnlySpan<int> ids, ReadOnlySpan<float> outputGradient)
     {
         Span<float> weights = _layer.Weights;
-        if (_denseGradient is not null)
+        if (_denseGradient is { } table)
         {
+            Span<float> gradient = table.Span;
             // Backward validates everything before it writes, and it writes only into the trainer's own buffer.
-            Array.Clear(_denseGradient);
-            _layer.Backward(ids, outputGradient, _denseGradient);
-            Regularizer?.AddGradient(weights, _denseGradient);
-            Optimizer.Step(weights, _denseGradient);
+            gradient.Clear();
+            _layer.Backward(ids, outputGradient, gradient);
+            Regularizer?.AddGradient(weights, gradient);
+            Optimizer.Step(weights, gradient);
             Constraint?.Apply(weights, _layer.InputDim, _layer.OutputDim);
             return;
         }

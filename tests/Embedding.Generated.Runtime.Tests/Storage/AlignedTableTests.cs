@@ -3,7 +3,9 @@ using System.Linq;
 using System.Runtime;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Embedding.Generated.Optimizers;
 using Embedding.Generated.Runtime.Tests.Infrastructure;
+using Embedding.Generated.Training;
 using Xunit;
 
 namespace Embedding.Generated.Runtime.Tests.Storage;
@@ -78,6 +80,48 @@ public sealed class AlignedTableTests
         Assert.Equal([1f, -2f, 3.5f], table.Span.ToArray());
     }
 
-    private static unsafe long OffsetFromCacheLine(Span<float> span) =>
+    [Fact]
+    public void A_dense_trainers_gradient_starts_on_a_cache_line_boundary()
+    {
+        var trainer = new EmbeddingTrainer(new Dim33Layer(seed: 1), new Sgd(0.1f), UpdateMode.Dense);
+
+        Assert.Equal(0, OffsetFromCacheLine(trainer.LastDenseGradient));
+    }
+
+    [Theory]
+    [InlineData(16, 1)]
+    [InlineData(64, 3)]
+    [InlineData(64, 2)]
+    public void Slots_laid_out_by_row_start_every_row_on_a_cache_line_boundary_when_rows_are_whole_lines(int rowLength, int slotCount)
+    {
+        var optimizer = new SlotAddressProbe(slotCount);
+        var gradient = new SparseRowGradient(inputDim: 40, outputDim: rowLength);
+        gradient.AssignSlots([7, 0, 39, 12]);
+
+        optimizer.Step(new float[40 * rowLength], gradient);
+
+        Assert.Equal(4 * slotCount, optimizer.SlotOffsetsFromCacheLine.Count);
+        Assert.All(optimizer.SlotOffsetsFromCacheLine, offset => Assert.Equal(0, offset));
+    }
+
+    private static unsafe long OffsetFromCacheLine(ReadOnlySpan<float> span) =>
         (long)Unsafe.AsPointer(ref MemoryMarshal.GetReference(span)) % 64;
+
+    /// <summary>An optimizer that records, for every run it is given, where each slot's values start.</summary>
+    private sealed class SlotAddressProbe(int slotCount)
+        : Optimizer(0.1f, Enumerable.Range(0, slotCount).Select(slot => $"slot{slot}").ToArray())
+    {
+        public System.Collections.Generic.List<long> SlotOffsetsFromCacheLine { get; } = [];
+
+        protected override void Update(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step)
+        {
+            for (int slot = 0; slot < SlotNames.Count; slot++)
+            {
+                SlotOffsetsFromCacheLine.Add(OffsetFromCacheLine(Slot(slot, slotOffset, weights.Length)));
+            }
+        }
+
+        protected override void UpdateRow<TRowLength>(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step) =>
+            Update(weights, gradient, slotOffset, step);
+    }
 }
