@@ -134,18 +134,8 @@ public sealed class OptimizerReferenceTests
     }
 
     /// <summary>The 9 weights as 3 rows of 3, every row held, in <paramref name="rowOrder"/>.</summary>
-    private static SparseRowGradient EveryRowOf(float[] gradient, int[] rowOrder)
-    {
-        const int rowLength = Length / 3;
-        var sparse = new SparseRowGradient(3, rowLength);
-        sparse.AssignSlots(rowOrder);
-        for (int k = 0; k < rowOrder.Length; k++)
-        {
-            gradient.AsSpan(rowOrder[k] * rowLength, rowLength).CopyTo(sparse.GetRowGradient(k));
-        }
-
-        return sparse;
-    }
+    private static SparseRowGradient EveryRowOf(float[] gradient, int[] rowOrder) =>
+        SlotLayoutTests.SparseOf(gradient, rowOrder, inputDim: 3, outputDim: Length / 3);
 
     private static float[] InitialWeights() => [0.75f, -1.25f, 0.5f, 2f, -0.125f, 1f, -3f, 0.3f, -0.6f];
 

@@ -139,7 +139,8 @@ public sealed class SlotLayoutTests
 
     private static SparseRowGradient SparseOverEveryRow(float[] dense, int[] rowOrder) => SparseOf(dense, rowOrder);
 
-    private static SparseRowGradient SparseOf(float[] dense, int[] rows, int inputDim = InputDim, int outputDim = OutputDim)
+    /// <summary>A sparse gradient holding <paramref name="rows"/> in that order, each with its row of <paramref name="dense"/>.</summary>
+    internal static SparseRowGradient SparseOf(float[] dense, int[] rows, int inputDim = InputDim, int outputDim = OutputDim)
     {
         var sparse = new SparseRowGradient(inputDim, outputDim);
         sparse.AssignSlots(rows);
