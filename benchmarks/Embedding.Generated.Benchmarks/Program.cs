@@ -21,6 +21,11 @@ if (args is ["--profile", .. string[] profileArguments])
     return ProfileLoop.Run(profileArguments);
 }
 
+// BenchmarkDotNet builds a project of its own for the benchmark processes; it inherits this variable as an MSBuild
+// property, so the TorchSharp native files in its output get the same treatment as this project's (see the file).
+Environment.SetEnvironmentVariable("CustomAfterMicrosoftCommonTargets",
+    Path.Combine(AppContext.BaseDirectory, "TorchSharp", "MarkLibTorchSharpGlibcxxWeak.targets"));
+
 // libtorch may not load on this machine (it needs a newer libstdc++); its rows are then skipped, never failed.
 string torchStatus = TorchSharpProbe.Status;
 Console.WriteLine($"// TorchSharp rows: {torchStatus}");
