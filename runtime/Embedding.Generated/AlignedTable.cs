@@ -34,6 +34,9 @@ public readonly struct AlignedTable
     /// <summary>The table.</summary>
     public Span<float> Span => new(_array, _start, Length);
 
+    /// <summary>The table as <see cref="Memory{T}"/>, for a caller that keeps it (a generated layer's dense gradient).</summary>
+    public Memory<float> Memory => new(_array, _start, Length);
+
     /// <summary>The first float of the table, on a 64-byte boundary (unless the table is too large to pad).</summary>
     public ref float First => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_array), _start);
 

@@ -17,7 +17,9 @@ namespace Embedding.Generated.Benchmarks.Backward;
 /// </summary>
 /// <remarks>
 /// The dense gradient is not cleared between calls: clearing the table is the training step's cost (measured there),
-/// not backward's. It only accumulates small values, so it stays finite and normal.
+/// not backward's. It only accumulates small values, so it stays finite and normal. The generated rows add into the
+/// gradient the layer's <c>CreateDenseGradient()</c> gives (on cache-line boundaries, as its documentation advises); the
+/// runtime-dimension rows into a plain <c>new float[]</c>, as hand-written code would.
 /// </remarks>
 [MemoryDiagnoser]
 [MovesPayload]
@@ -29,7 +31,7 @@ public class BackwardBenchmarks
     private IdPool _pool = null!;
     private float[] _outputGradient = [];
     private float[] _accumulator = [];
-    private float[] _denseGradient = [];
+    private Memory<float> _denseGradient;
     private SparseRowGradient _sparseGradient = null!;
     private ScenarioLayer _layer = null!;
     private RuntimeEmbedding _runtime = null!;
@@ -66,7 +68,7 @@ public class BackwardBenchmarks
     {
         SetupCommon();
         _layer = ScenarioLayer.Create(Workload, Seed);
-        _denseGradient = new float[_shape.TableFloats];
+        _denseGradient = _layer.CreateDenseGradient();
     }
 
     /// <summary>Setup of the huge-page experiment: the dense gradient collapsed into 2 MB pages.</summary>
@@ -75,8 +77,8 @@ public class BackwardBenchmarks
     {
         SetupGeneratedDenseOneThread();
         // A fresh large array is not yet backed by memory, and only resident pages can be collapsed: touch it first.
-        _denseGradient.AsSpan().Fill(0f);
-        Console.WriteLine("// Huge pages: " + HugePages.TryCollapse(_denseGradient));
+        _denseGradient.Span.Fill(0f);
+        Console.WriteLine("// Huge pages: " + HugePages.TryCollapse(_denseGradient.Span));
     }
 
     /// <summary>Setup of the generated layer, sparse.</summary>
@@ -113,20 +115,20 @@ public class BackwardBenchmarks
     /// <summary>The generated dense backward.</summary>
     [Benchmark]
     [RuntimeDimsCounterpart(nameof(DenseRuntimeDims))]
-    public void Dense() => _layer.Backward(_pool.Next(), _outputGradient, _denseGradient);
+    public void Dense() => _layer.Backward(_pool.Next(), _outputGradient, _denseGradient.Span);
 
     /// <summary>The generated dense backward with <c>RowParallelism.MaxThreads = 1</c>: one thread at every size.</summary>
     [Benchmark]
-    public void DenseOneThread() => _layer.Backward(_pool.Next(), _outputGradient, _denseGradient);
+    public void DenseOneThread() => _layer.Backward(_pool.Next(), _outputGradient, _denseGradient.Span);
 
     /// <summary>Experiment: the generated dense backward on one thread into a gradient on 2 MB pages (what huge pages would give).</summary>
     [Benchmark]
     [BenchmarkCategory(BenchmarkCases.ExperimentCategory)]
-    public void ExperimentDenseHugePages() => _layer.Backward(_pool.Next(), _outputGradient, _denseGradient);
+    public void ExperimentDenseHugePages() => _layer.Backward(_pool.Next(), _outputGradient, _denseGradient.Span);
 
     /// <summary>The dense backward with dimensions as fields: one vectorised runtime-length row add per id.</summary>
     [Benchmark]
-    public void DenseRuntimeDims() => _runtime.Backward(_pool.Next(), _outputGradient, _denseGradient);
+    public void DenseRuntimeDims() => _runtime.Backward(_pool.Next(), _outputGradient, _denseGradient.Span);
 
     /// <summary>The generated sparse backward, after clearing the rows of the previous call.</summary>
     [Benchmark]

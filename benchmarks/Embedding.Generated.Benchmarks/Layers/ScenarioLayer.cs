@@ -70,6 +70,10 @@ public sealed class ScenarioLayer
         }
     }
 
+    /// <summary>The generated layer's dense gradient (zeros, on cache-line boundaries).</summary>
+    public Memory<float> CreateDenseGradient() =>
+        _s1?.CreateDenseGradient() ?? _s2?.CreateDenseGradient() ?? _s3!.CreateDenseGradient();
+
     /// <summary>The generated sparse backward.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Backward(ReadOnlySpan<int> ids, ReadOnlySpan<float> outputGradient, SparseRowGradient weightGradient)

@@ -24,7 +24,7 @@ public sealed partial class EmbeddingGenerator
                 /// </summary>
                 /// <param name="ids">The ids of the forward pass.</param>
                 /// <param name="outputGradient">The gradient of the loss with respect to the forward output, ids x OutputDim.</param>
-                /// <param name="weightGradient">A row-major InputDim x OutputDim gradient to add to.</param>
+                /// <param name="weightGradient">A row-major InputDim x OutputDim gradient to add to (see <see cref="CreateDenseGradient"/>).</param>
                 /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
                 /// <exception cref="global::System.ArgumentException">A span has the wrong length; nothing was written.</exception>
                 {{GeneratedCodeAttribute}}

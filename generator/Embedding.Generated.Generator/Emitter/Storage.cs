@@ -73,6 +73,15 @@ public sealed partial class EmbeddingGenerator
                 {{GeneratedCodeAttribute}}
                 public {{Runtime}}.SparseRowGradient CreateSparseGradient() => new(InputDim, OutputDim);
 
+                /// <summary>
+                /// Creates a dense gradient of zeros for this layer's table (row-major <see cref="InputDim"/> x
+                /// <see cref="OutputDim"/>), to pass to <c>Backward</c> as its <c>Span</c>. It starts on a 64-byte cache-line
+                /// boundary, as the table does, so each row spans as few cache lines as it can; any span of
+                /// <see cref="WeightCount"/> floats works, but one from <c>new float[]</c> is slower to add rows into.
+                /// </summary>
+                {{GeneratedCodeAttribute}}
+                public global::System.Memory<float> CreateDenseGradient() => {{Runtime}}.AlignedTable.Allocate(WeightCount).Memory;
+
                 """);
         }
     }

@@ -20,7 +20,7 @@ internal static class EmbeddingLayerRules
     /// </summary>
     public static readonly IReadOnlyCollection<string> GeneratedMemberNames = new HashSet<string>(System.StringComparer.Ordinal)
     {
-        "InputDim", "OutputDim", "InputLength", "MaskZero", "WeightCount", "Weights", "GetRow", "CreateSparseGradient",
+        "InputDim", "OutputDim", "InputLength", "MaskZero", "WeightCount", "Weights", "GetRow", "CreateSparseGradient", "CreateDenseGradient",
         "Forward", "ComputeMask", "Backward", "ApplySparseStep", "Sequence", "GatherRows", "GatherRowRange", "ScatterOwnedRows", "WriteMask",
         // Private fields count too: a class may not share a name with any of its members.
         "_embeddingWeights", "_gatherRange", "_scatterOwnedRows",

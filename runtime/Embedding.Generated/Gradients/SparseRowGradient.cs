@@ -1,6 +1,5 @@
 using System;
 using System.ComponentModel;
-using System.Runtime.InteropServices;
 
 namespace Embedding.Generated;
 
@@ -21,7 +20,9 @@ public sealed class SparseRowGradient
     // Row -> slot, or NoSlot. Allocated on first use (4 bytes per table row) and reset only where rows were touched.
     private int[]? _slotOfRow;
     private int[] _rows = [];
-    private float[] _values = [];
+    // Row k at k * OutputDim, on a cache-line boundary like the table (AlignedTable), so that a held row of 64 floats
+    // spans four lines, not five.
+    private AlignedTable _values = AlignedTable.Allocate(0);
     // Per position of the last AssignSlots call: the slot, or ~slot where that call created the slot.
     private int[] _positionSlots = [];
 
@@ -48,14 +49,14 @@ public sealed class SparseRowGradient
     public ReadOnlySpan<int> Rows => _rows.AsSpan(0, Count);
 
     /// <summary>The summed gradients, <c>Count x OutputDim</c>, row <c>k</c> belonging to <c>Rows[k]</c>.</summary>
-    public Span<float> Values => _values.AsSpan(0, Count * OutputDim);
+    public Span<float> Values => _values.Span[..(Count * OutputDim)];
 
     /// <summary>The summed gradient of the <paramref name="k"/>-th held row (the row <c>Rows[k]</c>).</summary>
     public Span<float> GetRowGradient(int k)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(k, Count);
-        return _values.AsSpan(k * OutputDim, OutputDim);
+        return _values.Span.Slice(k * OutputDim, OutputDim);
     }
 
     /// <summary>Forgets every row, in time proportional to <see cref="Count"/>.</summary>
@@ -80,7 +81,7 @@ public sealed class SparseRowGradient
         for (int k = 0; k < Count; k++)
         {
             Span<float> target = dense.Slice(_rows[k] * OutputDim, OutputDim);
-            ReadOnlySpan<float> source = _values.AsSpan(k * OutputDim, OutputDim);
+            ReadOnlySpan<float> source = _values.Span.Slice(k * OutputDim, OutputDim);
             for (int j = 0; j < target.Length; j++)
             {
                 target[j] += source[j];
@@ -122,7 +123,7 @@ public sealed class SparseRowGradient
 
     /// <summary>For generated layers: the first value of slot 0. Valid until the next <see cref="AssignSlots"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ref float GetValuesReference() => ref MemoryMarshal.GetArrayDataReference(_values);
+    public ref float GetValuesReference() => ref _values.First;
 
     private static int[] CreateEmptySlotMap(int inputDim)
     {
@@ -137,7 +138,9 @@ public sealed class SparseRowGradient
         {
             int newCapacity = Math.Min(InputDim, Math.Max(rowCapacity, _rows.Length * 2));
             Array.Resize(ref _rows, newCapacity);
-            Array.Resize(ref _values, checked(newCapacity * OutputDim));
+            AlignedTable values = AlignedTable.Allocate(checked(newCapacity * OutputDim));
+            Values.CopyTo(values.Span);
+            _values = values;
         }
 
         if (_positionSlots.Length < positions)

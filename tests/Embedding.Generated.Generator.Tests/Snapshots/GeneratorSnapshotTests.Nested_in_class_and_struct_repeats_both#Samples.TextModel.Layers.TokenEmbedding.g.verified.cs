@@ -92,6 +92,15 @@ namespace Samples
                 public global::Embedding.Generated.SparseRowGradient CreateSparseGradient() => new(InputDim, OutputDim);
 
                 /// <summary>
+                /// Creates a dense gradient of zeros for this layer's table (row-major <see cref="InputDim"/> x
+                /// <see cref="OutputDim"/>), to pass to <c>Backward</c> as its <c>Span</c>. It starts on a 64-byte cache-line
+                /// boundary, as the table does, so each row spans as few cache lines as it can; any span of
+                /// <see cref="WeightCount"/> floats works, but one from <c>new float[]</c> is slower to add rows into.
+                /// </summary>
+                [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
+                public global::System.Memory<float> CreateDenseGradient() => global::Embedding.Generated.AlignedTable.Allocate(WeightCount).Memory;
+
+                /// <summary>
                 /// Looks up the vector of every id: <c>output[i, :] = Weights[ids[i], :]</c>. Ids are batch x length
                 /// flattened row-major; output is the same positions x OutputDim.
                 /// </summary>
@@ -181,7 +190,7 @@ namespace Samples
                 /// </summary>
                 /// <param name="ids">The ids of the forward pass.</param>
                 /// <param name="outputGradient">The gradient of the loss with respect to the forward output, ids x OutputDim.</param>
-                /// <param name="weightGradient">A row-major InputDim x OutputDim gradient to add to.</param>
+                /// <param name="weightGradient">A row-major InputDim x OutputDim gradient to add to (see <see cref="CreateDenseGradient"/>).</param>
                 /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
                 /// <exception cref="global::System.ArgumentException">A span has the wrong length; nothing was written.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]

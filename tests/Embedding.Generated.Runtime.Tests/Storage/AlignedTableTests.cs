@@ -104,6 +104,68 @@ public sealed class AlignedTableTests
         Assert.All(optimizer.SlotOffsetsFromCacheLine, offset => Assert.Equal(0, offset));
     }
 
+    [Fact]
+    public void CreateDenseGradient_gives_zeros_on_a_boundary_that_Backward_adds_into()
+    {
+        var layer = new Dim17Layer(seed: 1);
+        int[] ids = [4, 0, 4, 49];
+        float[] outputGradient = Enumerable.Range(0, ids.Length * Dim17Layer.OutputDim).Select(i => 0.25f * (i - 30)).ToArray();
+
+        Memory<float> first = layer.CreateDenseGradient();
+        Memory<float> second = layer.CreateDenseGradient();
+        Assert.Equal(Dim17Layer.InputDim * Dim17Layer.OutputDim, first.Length);
+        Assert.True(first.Span.IndexOfAnyExcept(0f) < 0);
+        Assert.Equal(0, OffsetFromCacheLine(first.Span));
+        layer.Backward(ids, outputGradient, first.Span);
+
+        // Independent reference: a scalar scatter-add into a plain array; the second gradient is its own storage.
+        var expected = new float[first.Length];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            for (int j = 0; j < Dim17Layer.OutputDim; j++)
+            {
+                expected[(ids[i] * Dim17Layer.OutputDim) + j] += outputGradient[(i * Dim17Layer.OutputDim) + j];
+            }
+        }
+
+        Assert.Equal(expected, first.ToArray());
+        Assert.True(second.Span.IndexOfAnyExcept(0f) < 0);
+    }
+
+    [Fact]
+    public void A_sparse_gradients_rows_start_on_a_cache_line_boundary_and_keep_their_sums_when_storage_grows()
+    {
+        var layer = new Dim64Layer(seed: 1);
+        var gradient = new SparseRowGradient(Dim64Layer.InputDim, Dim64Layer.OutputDim);
+        int[] firstIds = [3, 5];
+        // Rows 3 and 5 are held again, then enough new rows to outgrow the first storage.
+        int[] secondIds = [.. Enumerable.Range(0, Dim64Layer.InputDim).Reverse()];
+        float[] firstOutput = Enumerable.Range(0, firstIds.Length * Dim64Layer.OutputDim).Select(i => i * 0.5f).ToArray();
+        float[] secondOutput = Enumerable.Range(0, secondIds.Length * Dim64Layer.OutputDim).Select(i => 1f + i).ToArray();
+
+        layer.Backward(firstIds, firstOutput, gradient);
+        Assert.Equal(0, OffsetFromCacheLine(gradient.Values));
+        layer.Backward(secondIds, secondOutput, gradient);
+
+        Assert.Equal(0, OffsetFromCacheLine(gradient.Values));
+        // Independent reference: the dense scatter-add of both calls, row by row in a scalar loop.
+        var expected = new float[Dim64Layer.InputDim * Dim64Layer.OutputDim];
+        foreach ((int[] ids, float[] output) in new[] { (firstIds, firstOutput), (secondIds, secondOutput) })
+        {
+            for (int i = 0; i < ids.Length; i++)
+            {
+                for (int j = 0; j < Dim64Layer.OutputDim; j++)
+                {
+                    expected[(ids[i] * Dim64Layer.OutputDim) + j] += output[(i * Dim64Layer.OutputDim) + j];
+                }
+            }
+        }
+
+        var actual = new float[expected.Length];
+        gradient.AddTo(actual);
+        Assert.Equal(expected, actual);
+    }
+
     private static unsafe long OffsetFromCacheLine(ReadOnlySpan<float> span) =>
         (long)Unsafe.AsPointer(ref MemoryMarshal.GetReference(span)) % 64;
 
