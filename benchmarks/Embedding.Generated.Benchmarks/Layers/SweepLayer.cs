@@ -54,6 +54,16 @@ public sealed class SweepLayer
         }
     }
 
+    /// <summary>The generated layer's dense gradient (zeros, on cache-line boundaries).</summary>
+    public Memory<float> CreateDenseGradient() => _outputDim switch
+    {
+        3 => _d3!.CreateDenseGradient(),
+        17 => _d17!.CreateDenseGradient(),
+        64 => _d64!.CreateDenseGradient(),
+        100 => _d100!.CreateDenseGradient(),
+        _ => _d300!.CreateDenseGradient(),
+    };
+
     /// <summary>The generated dense backward.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Backward(ReadOnlySpan<int> ids, ReadOnlySpan<float> outputGradient, Span<float> weightGradient)
