@@ -29,8 +29,8 @@ public class BackwardBenchmarks
 
     private WorkloadShape _shape;
     private IdPool _pool = null!;
-    private float[] _outputGradient = [];
-    private float[] _accumulator = [];
+    private Memory<float> _outputGradient;
+    private Memory<float> _accumulator;
     private Memory<float> _denseGradient;
     private SparseRowGradient _sparseGradient = null!;
     private ScenarioLayer _layer = null!;
@@ -45,7 +45,7 @@ public class BackwardBenchmarks
     public void SetupLimit()
     {
         SetupCommon();
-        _accumulator = Buffers.SmallRandom(_shape.PayloadFloats, seed: 11);
+        _accumulator = Buffers.OnCacheLines(Buffers.SmallRandom(_shape.PayloadFloats, seed: 11));
     }
 
     /// <summary>Setup of the generated layer, dense.</summary>
@@ -110,25 +110,25 @@ public class BackwardBenchmarks
 
     /// <summary>The limit: the output gradient added into one contiguous block of the same size.</summary>
     [Benchmark(Baseline = true)]
-    public void ContiguousAccumulate() => ContiguousLimit.Accumulate(_outputGradient, _accumulator);
+    public void ContiguousAccumulate() => ContiguousLimit.Accumulate(_outputGradient.Span, _accumulator.Span);
 
     /// <summary>The generated dense backward.</summary>
     [Benchmark]
     [RuntimeDimsCounterpart(nameof(DenseRuntimeDims))]
-    public void Dense() => _layer.Backward(_pool.Next(), _outputGradient, _denseGradient.Span);
+    public void Dense() => _layer.Backward(_pool.Next(), _outputGradient.Span, _denseGradient.Span);
 
     /// <summary>The generated dense backward with <c>RowParallelism.MaxThreads = 1</c>: one thread at every size.</summary>
     [Benchmark]
-    public void DenseOneThread() => _layer.Backward(_pool.Next(), _outputGradient, _denseGradient.Span);
+    public void DenseOneThread() => _layer.Backward(_pool.Next(), _outputGradient.Span, _denseGradient.Span);
 
     /// <summary>Experiment: the generated dense backward on one thread into a gradient on 2 MB pages (what huge pages would give).</summary>
     [Benchmark]
     [BenchmarkCategory(BenchmarkCases.ExperimentCategory)]
-    public void ExperimentDenseHugePages() => _layer.Backward(_pool.Next(), _outputGradient, _denseGradient.Span);
+    public void ExperimentDenseHugePages() => _layer.Backward(_pool.Next(), _outputGradient.Span, _denseGradient.Span);
 
     /// <summary>The dense backward with dimensions as fields: one vectorised runtime-length row add per id.</summary>
     [Benchmark]
-    public void DenseRuntimeDims() => _runtime.Backward(_pool.Next(), _outputGradient, _denseGradient.Span);
+    public void DenseRuntimeDims() => _runtime.Backward(_pool.Next(), _outputGradient.Span, _denseGradient.Span);
 
     /// <summary>The generated sparse backward, after clearing the rows of the previous call.</summary>
     [Benchmark]
@@ -136,7 +136,7 @@ public class BackwardBenchmarks
     public void Sparse()
     {
         _sparseGradient.Clear();
-        _layer.Backward(_pool.Next(), _outputGradient, _sparseGradient);
+        _layer.Backward(_pool.Next(), _outputGradient.Span, _sparseGradient);
     }
 
     /// <summary>The sparse backward with dimensions as fields (the same slot assignment).</summary>
@@ -144,13 +144,13 @@ public class BackwardBenchmarks
     public void SparseRuntimeDims()
     {
         _sparseGradient.Clear();
-        _runtime.Backward(_pool.Next(), _outputGradient, _sparseGradient);
+        _runtime.Backward(_pool.Next(), _outputGradient.Span, _sparseGradient);
     }
 
     private void SetupCommon()
     {
         _shape = WorkloadShape.Of(Workload);
         _pool = IdPool.Create(_shape);
-        _outputGradient = Buffers.SmallRandom(_shape.PayloadFloats);
+        _outputGradient = Buffers.OnCacheLines(Buffers.SmallRandom(_shape.PayloadFloats));
     }
 }

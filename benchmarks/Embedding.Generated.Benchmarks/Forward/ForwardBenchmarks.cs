@@ -24,8 +24,8 @@ public class ForwardBenchmarks
 
     private WorkloadShape _shape;
     private IdPool _pool = null!;
-    private float[] _output = [];
-    private float[] _copySource = [];
+    private Memory<float> _output;
+    private Memory<float> _copySource;
     private ScenarioLayer _layer = null!;
     private RuntimeEmbedding _runtime = null!;
     private TorchEmbeddingFixture? _torch;
@@ -39,7 +39,7 @@ public class ForwardBenchmarks
     public void SetupMemcpy()
     {
         SetupCommon();
-        _copySource = Buffers.SmallRandom(_shape.PayloadFloats);
+        _copySource = Buffers.OnCacheLines(Buffers.SmallRandom(_shape.PayloadFloats));
     }
 
     /// <summary>Setup of the generated layer's rows.</summary>
@@ -106,31 +106,31 @@ public class ForwardBenchmarks
 
     /// <summary>The limit: the output's bytes copied from one contiguous block.</summary>
     [Benchmark(Baseline = true)]
-    public void Memcpy() => ContiguousLimit.Copy(_copySource, _output);
+    public void Memcpy() => ContiguousLimit.Copy(_copySource.Span, _output.Span);
 
     /// <summary>The generated layer's lookup, called through its own class.</summary>
     [Benchmark]
     [RuntimeDimsCounterpart(nameof(RuntimeDims))]
-    public void Generated() => _layer.Forward(_pool.Next(), _output);
+    public void Generated() => _layer.Forward(_pool.Next(), _output.Span);
 
     /// <summary>The generated layer's lookup with <c>RowParallelism.MaxThreads = 1</c>: one thread at every size.</summary>
     [Benchmark]
-    public void GeneratedOneThread() => _layer.Forward(_pool.Next(), _output);
+    public void GeneratedOneThread() => _layer.Forward(_pool.Next(), _output.Span);
 
     /// <summary>The same algorithm with dimensions as fields: one <c>Span.CopyTo</c> per row.</summary>
     [Benchmark]
-    public void RuntimeDims() => _runtime.Forward(_pool.Next(), _output);
+    public void RuntimeDims() => _runtime.Forward(_pool.Next(), _output.Span);
 
     /// <summary>Experiment: the generated lookup on one thread with the table on 2 MB pages (what huge pages would give).</summary>
     [Benchmark]
     [BenchmarkCategory(BenchmarkCases.ExperimentCategory)]
-    public void ExperimentHugePages() => _layer.Forward(_pool.Next(), _output);
+    public void ExperimentHugePages() => _layer.Forward(_pool.Next(), _output.Span);
 
     /// <summary>Experiment: a runtime-dimension gather that prefetches 16 rows ahead (what prefetch would give).</summary>
     [Benchmark]
     [BenchmarkCategory(BenchmarkCases.ExperimentCategory)]
     public void ExperimentPrefetch() =>
-        PrefetchingGather.Forward(_runtime.Weights, _shape.OutputDim, _shape.InputLength, _pool.Next(), _output);
+        PrefetchingGather.Forward(_runtime.Weights, _shape.OutputDim, _shape.InputLength, _pool.Next(), _output.Span);
 
     /// <summary>PyTorch's <c>nn.Embedding</c> lookup, one intra-op thread.</summary>
     [Benchmark]
@@ -146,6 +146,6 @@ public class ForwardBenchmarks
     {
         _shape = WorkloadShape.Of(Workload);
         _pool = IdPool.Create(_shape);
-        _output = new float[_shape.PayloadFloats];
+        _output = Buffers.OnCacheLines(new float[_shape.PayloadFloats]);
     }
 }

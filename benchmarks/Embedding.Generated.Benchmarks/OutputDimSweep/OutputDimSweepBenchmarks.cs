@@ -26,10 +26,10 @@ public class OutputDimSweepBenchmarks
     private IdPool _pool = null!;
     private SweepLayer _layer = null!;
     private RuntimeEmbedding _runtime = null!;
-    private float[] _output = [];
-    private float[] _copySource = [];
-    private float[] _outputGradient = [];
-    private float[] _accumulator = [];
+    private Memory<float> _output;
+    private Memory<float> _copySource;
+    private Memory<float> _outputGradient;
+    private Memory<float> _accumulator;
     private Memory<float> _generatedGradient;
     private float[] _runtimeGradient = [];
 
@@ -45,10 +45,10 @@ public class OutputDimSweepBenchmarks
         _pool = IdPool.Create(shape);
         _layer = new SweepLayer(OutputDim, Seed);
         _runtime = new RuntimeEmbedding(shape.InputDim, OutputDim, shape.InputLength, Seed);
-        _output = new float[shape.PayloadFloats];
-        _copySource = Buffers.SmallRandom(shape.PayloadFloats, seed: 3);
-        _outputGradient = Buffers.SmallRandom(shape.PayloadFloats);
-        _accumulator = Buffers.SmallRandom(shape.PayloadFloats, seed: 11);
+        _output = Buffers.OnCacheLines(new float[shape.PayloadFloats]);
+        _copySource = Buffers.OnCacheLines(Buffers.SmallRandom(shape.PayloadFloats, seed: 3));
+        _outputGradient = Buffers.OnCacheLines(Buffers.SmallRandom(shape.PayloadFloats));
+        _accumulator = Buffers.OnCacheLines(Buffers.SmallRandom(shape.PayloadFloats, seed: 11));
         _generatedGradient = _layer.CreateDenseGradient();
         _runtimeGradient = new float[shape.TableFloats];
     }
@@ -56,32 +56,32 @@ public class OutputDimSweepBenchmarks
     /// <summary>Forward's limit: memcpy of the output's bytes.</summary>
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(ForwardCategory)]
-    public void Memcpy() => ContiguousLimit.Copy(_copySource, _output);
+    public void Memcpy() => ContiguousLimit.Copy(_copySource.Span, _output.Span);
 
     /// <summary>The generated lookup.</summary>
     [Benchmark]
     [BenchmarkCategory(ForwardCategory)]
     [RuntimeDimsCounterpart(nameof(ForwardRuntimeDims))]
-    public void Forward() => _layer.Forward(_pool.Next(), _output);
+    public void Forward() => _layer.Forward(_pool.Next(), _output.Span);
 
     /// <summary>The lookup with runtime dimensions.</summary>
     [Benchmark]
     [BenchmarkCategory(ForwardCategory)]
-    public void ForwardRuntimeDims() => _runtime.Forward(_pool.Next(), _output);
+    public void ForwardRuntimeDims() => _runtime.Forward(_pool.Next(), _output.Span);
 
     /// <summary>Backward's limit: contiguous read-modify-write of the gradient's bytes.</summary>
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(BackwardCategory)]
-    public void ContiguousAccumulate() => ContiguousLimit.Accumulate(_outputGradient, _accumulator);
+    public void ContiguousAccumulate() => ContiguousLimit.Accumulate(_outputGradient.Span, _accumulator.Span);
 
     /// <summary>The generated dense backward.</summary>
     [Benchmark]
     [BenchmarkCategory(BackwardCategory)]
     [RuntimeDimsCounterpart(nameof(BackwardRuntimeDims))]
-    public void Backward() => _layer.Backward(_pool.Next(), _outputGradient, _generatedGradient.Span);
+    public void Backward() => _layer.Backward(_pool.Next(), _outputGradient.Span, _generatedGradient.Span);
 
     /// <summary>The dense backward with runtime dimensions.</summary>
     [Benchmark]
     [BenchmarkCategory(BackwardCategory)]
-    public void BackwardRuntimeDims() => _runtime.Backward(_pool.Next(), _outputGradient, _runtimeGradient);
+    public void BackwardRuntimeDims() => _runtime.Backward(_pool.Next(), _outputGradient.Span, _runtimeGradient);
 }
