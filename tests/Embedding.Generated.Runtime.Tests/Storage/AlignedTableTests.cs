@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Embedding.Generated.Optimizers;
 using Embedding.Generated.Runtime.Tests.Infrastructure;
+using Embedding.Generated.Runtime.Tests.References;
 using Embedding.Generated.Training;
 using Xunit;
 
@@ -118,15 +119,9 @@ public sealed class AlignedTableTests
         Assert.Equal(0, OffsetFromCacheLine(first.Span));
         layer.Backward(ids, outputGradient, first.Span);
 
-        // Independent reference: a scalar scatter-add into a plain array; the second gradient is its own storage.
+        // The second gradient is its own storage: still zeros.
         var expected = new float[first.Length];
-        for (int i = 0; i < ids.Length; i++)
-        {
-            for (int j = 0; j < Dim17Layer.OutputDim; j++)
-            {
-                expected[(ids[i] * Dim17Layer.OutputDim) + j] += outputGradient[(i * Dim17Layer.OutputDim) + j];
-            }
-        }
+        ScalarReference.DenseBackward(ids, outputGradient, Dim17Layer.OutputDim, expected);
 
         Assert.Equal(expected, first.ToArray());
         Assert.True(second.Span.IndexOfAnyExcept(0f) < 0);
@@ -148,18 +143,9 @@ public sealed class AlignedTableTests
         layer.Backward(secondIds, secondOutput, gradient);
 
         Assert.Equal(0, OffsetFromCacheLine(gradient.Values));
-        // Independent reference: the dense scatter-add of both calls, row by row in a scalar loop.
         var expected = new float[Dim64Layer.InputDim * Dim64Layer.OutputDim];
-        foreach ((int[] ids, float[] output) in new[] { (firstIds, firstOutput), (secondIds, secondOutput) })
-        {
-            for (int i = 0; i < ids.Length; i++)
-            {
-                for (int j = 0; j < Dim64Layer.OutputDim; j++)
-                {
-                    expected[(ids[i] * Dim64Layer.OutputDim) + j] += output[(i * Dim64Layer.OutputDim) + j];
-                }
-            }
-        }
+        ScalarReference.DenseBackward(firstIds, firstOutput, Dim64Layer.OutputDim, expected);
+        ScalarReference.DenseBackward(secondIds, secondOutput, Dim64Layer.OutputDim, expected);
 
         var actual = new float[expected.Length];
         gradient.AddTo(actual);
