@@ -168,6 +168,13 @@ public sealed partial class EmbeddingGenerator
             layer.OutputDim > 0 && (long)layer.InputDim * layer.OutputDim * sizeof(float) > PrefetchTableBytes;
 
         /// <summary>
+        /// Whether the gather may write a large output past the caches (decided per pass by the runtime): for tables
+        /// that do not stay in cache, and rows of whole 32-byte vectors, so that every row of an aligned output is aligned
+        /// as non-temporal stores need.
+        /// </summary>
+        private static bool WritesPastCaches(EmbeddingLayerSpec layer) => Prefetches(layer) && layer.OutputDim % 8 == 0;
+
+        /// <summary>
         /// The loop over ids that the gather and the dense scatter share: when the table is large, each iteration first
         /// prefetches the row of the id <see cref="PrefetchDistance"/> positions ahead in <paramref name="tableRef"/>.
         /// With <paramref name="partOfRow"/> (the part that owns an id's row, as an expression of the id), ids of rows other

@@ -138,11 +138,38 @@ public sealed partial class EmbeddingGenerator
                     ref float table = ref {{WeightsField}}.First;
                     ref float destination = ref {{MemoryMarshal}}.GetReference(output);
                     """);
-                WriteRowLoop(writer, layer, "table", $$"""
+                string copy = $$"""
                     {{RowKernelsName(layer)}}.CopyRow(
                         ref {{Unsafe}}.Add(ref table, (nint)ids[i] * OutputDim),
                         ref {{Unsafe}}.Add(ref destination, (nint)i * OutputDim));
-                    """);
+                    """;
+                if (!WritesPastCaches(layer))
+                {
+                    WriteRowLoop(writer, layer, "table", copy);
+                }
+                else
+                {
+                    writer.WriteLine("// A large output does not stay in the caches either: write it past them (one branch per row, always the same way).");
+                    writer.WriteLine($"bool pastCaches = {Runtime}.RowStores.WritePastCaches(output.Length);");
+                    WriteRowLoop(writer, layer, "table", $$"""
+                        if (pastCaches)
+                        {
+                            {{Runtime}}.RowStores.CopyRowPastCaches(
+                                ref {{Unsafe}}.Add(ref table, (nint)ids[i] * OutputDim),
+                                ref {{Unsafe}}.Add(ref destination, (nint)i * OutputDim),
+                                OutputDim);
+                        }
+                        else
+                        {
+                            {{copy.Replace("\n", "\n    ")}}
+                        }
+                        """);
+                    writer.WriteLine();
+                    using (writer.Block("if (pastCaches)"))
+                    {
+                        writer.WriteLine($"{Runtime}.RowStores.FinishPastCaches();");
+                    }
+                }
             }
 
             writer.WriteLine();

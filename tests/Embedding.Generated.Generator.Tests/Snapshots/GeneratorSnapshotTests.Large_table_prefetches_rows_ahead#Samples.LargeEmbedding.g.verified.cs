@@ -190,6 +190,8 @@ namespace Samples
         {
             ref float table = ref _embeddingWeights.First;
             ref float destination = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+            // A large output does not stay in the caches either: write it past them (one branch per row, always the same way).
+            bool pastCaches = global::Embedding.Generated.RowStores.WritePastCaches(output.Length);
             // The table (25600000 bytes) is larger than the caches, so rows come from memory: the row of the
             // id 16 positions ahead is requested while this one is handled.
             int prefetchEnd = ids.Length - 16;
@@ -200,9 +202,24 @@ namespace Samples
                     global::Embedding.Generated.RowPrefetch.Row(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, (nint)ids[i + 16] * OutputDim), OutputDim * sizeof(float));
                 }
 
-                LargeEmbeddingRowKernels.CopyRow(
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, (nint)ids[i] * OutputDim),
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, (nint)i * OutputDim));
+                if (pastCaches)
+                {
+                    global::Embedding.Generated.RowStores.CopyRowPastCaches(
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, (nint)ids[i] * OutputDim),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, (nint)i * OutputDim),
+                        OutputDim);
+                }
+                else
+                {
+                    LargeEmbeddingRowKernels.CopyRow(
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, (nint)ids[i] * OutputDim),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, (nint)i * OutputDim));
+                }
+            }
+
+            if (pastCaches)
+            {
+                global::Embedding.Generated.RowStores.FinishPastCaches();
             }
         }
 

@@ -80,3 +80,9 @@ public partial class LargeLayer;
 /// <summary>A table over 4 MiB (5.2 MB), so the generated loops prefetch rows ahead; OutputDim 65 keeps a tail.</summary>
 [EmbeddingLayer(InputDim = 20000, OutputDim = 65, InputLength = 20)]
 public partial class PrefetchingLayer;
+
+/// <summary>
+/// A table over 4 MiB with rows of whole 32-byte vectors (OutputDim 64), so a large output may be written past the caches.
+/// </summary>
+[EmbeddingLayer(InputDim = 20000, OutputDim = 64)]
+public partial class PastCachesLayer;
