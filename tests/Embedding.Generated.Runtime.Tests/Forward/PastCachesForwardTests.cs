@@ -26,7 +26,7 @@ public sealed class PastCachesForwardTests
     {
         Assert.True(OutputFloats / 2 >= RowStores.PastCachesMinimumFloats);
         var layer = new PastCachesLayer(seed: 31);
-        int[] ids = RandomIds(new Random(31 + floatsOffTheBoundary), IdCount);
+        int[] ids = RandomInputs.Ids(new Random(31 + floatsOffTheBoundary), PastCachesLayer.InputDim, IdCount);
         // An aligned table's memory, shifted by whole floats: 0 keeps the 32-byte boundary, 1 or 3 leave it.
         Span<float> output = AlignedTable.Allocate(OutputFloats + floatsOffTheBoundary).Span[floatsOffTheBoundary..];
 
@@ -67,16 +67,5 @@ public sealed class PastCachesForwardTests
     {
         Assert.False(RowStores.WritePastCaches(RowStores.PastCachesMinimumFloats - 1));
         Assert.Equal(System.Runtime.Intrinsics.X86.Avx.IsSupported, RowStores.WritePastCaches(RowStores.PastCachesMinimumFloats));
-    }
-
-    private static int[] RandomIds(Random random, int count)
-    {
-        var ids = new int[count];
-        for (int i = 0; i < ids.Length; i++)
-        {
-            ids[i] = random.Next(PastCachesLayer.InputDim);
-        }
-
-        return ids;
     }
 }
