@@ -8,12 +8,18 @@ using Embedding.Generated.Benchmarks.Profiling;
 using Embedding.Generated.Benchmarks.TorchSharp;
 
 // The suite's entry point. `--build-time-report` prints the caching and analyzer details of the build-time
-// benchmark; `--profile Class.Method ...` loops one benchmark for a profiler; anything else goes to BenchmarkDotNet
-// (`--filter`, `--list flat`, ...). See docs/benchmarks.md.
+// benchmark; `--profile Class.Method ...` loops one benchmark for a profiler; `--memory-probe` measures this machine's
+// random-access latency and gather speed by buffer size; anything else goes to BenchmarkDotNet (`--filter`,
+// `--list flat`, ...). See docs/benchmarks.md.
 if (args.Contains("--build-time-report"))
 {
     BuildTimeReport.Print();
     return 0;
+}
+
+if (args.Contains("--memory-probe"))
+{
+    return MemoryProbe.Run();
 }
 
 if (args is ["--profile", .. string[] profileArguments])
