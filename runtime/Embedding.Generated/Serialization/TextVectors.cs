@@ -61,12 +61,30 @@ public static class TextVectors
     /// 1 on a MaskZero layer (0 is padding) and at 0 otherwise. The file is parsed in full first; on any problem the
     /// layer is unchanged. Rows without a vector keep their initial values.
     /// </summary>
-    /// <exception cref="WeightFileException">A line is malformed, or the vectors' length is not OutputDim.</exception>
+    /// <param name="layer">The layer whose rows receive the vectors.</param>
+    /// <param name="path">The text file.</param>
+    /// <param name="vocabulary">Token to id; without it, ids follow the file's order.</param>
+    /// <param name="format">
+    /// The file's format, or null to tell it from the first line: two whole numbers make a word2vec header. Only at
+    /// OutputDim 1 can a GloVe line look like that (a number as token, a whole value); there a header whose count
+    /// does not match the file's lines is read as a GloVe line instead, and <see cref="TextVectorFormat.GloVe"/> settles
+    /// any doubt (as gensim's <c>no_header</c> does).
+    /// </param>
+    /// <exception cref="WeightFileException">
+    /// A line is malformed, the vectors' length is not OutputDim, or a word2vec header's count is not the number of
+    /// vector lines (a file cut short, for one).
+    /// </exception>
     /// <exception cref="ArgumentException">A vocabulary id is outside the layer's range, or is the padding id 0 of a MaskZero layer.</exception>
-    public static TextVectorsReport Load(IEmbeddingLayer layer, string path, IReadOnlyDictionary<string, int>? vocabulary = null)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a <see cref="TextVectorFormat"/>.</exception>
+    public static TextVectorsReport Load(IEmbeddingLayer layer, string path, IReadOnlyDictionary<string, int>? vocabulary = null, TextVectorFormat? format = null)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (format is { } given && !Enum.IsDefined(given))
+        {
+            throw new ArgumentOutOfRangeException(nameof(format), given, $"format must be {TextVectorFormat.GloVe}, {TextVectorFormat.Word2Vec} or null, but is {(int)given}.");
+        }
+
         int firstId = layer.MaskZero ? 1 : 0;
         if (vocabulary is not null)
         {
@@ -89,7 +107,10 @@ public static class TextVectors
         var duplicates = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int nextId = firstId;
-        TextVectorFormat format = TextVectorFormat.GloVe;
+        TextVectorFormat detected = format ?? TextVectorFormat.GloVe;
+        int? headerCount = null;
+        int vectorLines = 0;
+        bool firstLine = true;
 
         // UTF-8 only: a UTF-8 byte-order mark is skipped (it is this encoding's preamble), but no other byte-order mark
         // may switch the reader to UTF-16 or UTF-32.
@@ -106,16 +127,18 @@ public static class TextVectors
                     continue;
                 }
 
-                if (lineNumber == 1 && IsWord2VecHeader(fields, out int dimensions))
+                if (firstLine)
                 {
-                    format = TextVectorFormat.Word2Vec;
-                    if (dimensions != outputDim)
+                    firstLine = false;
+                    if (ReadsAsHeader(fields, format, outputDim, path, lineNumber, out int count))
                     {
-                        throw new WeightFileException(path, $"the word2vec header says vectors of {dimensions}, but the layer's OutputDim is {outputDim}.");
+                        detected = TextVectorFormat.Word2Vec;
+                        headerCount = count;
+                        continue;
                     }
-
-                    continue;
                 }
+
+                vectorLines++;
 
                 if (fields.Length < outputDim + 1)
                 {
@@ -169,6 +192,18 @@ public static class TextVectors
             throw new WeightFileException(path, $"line {FirstLineThatIsNotUtf8(path) ?? lineNumber + 1} is not valid UTF-8.", exception);
         }
 
+        if (headerCount is int expected && expected != vectorLines)
+        {
+            if (format is null && outputDim == 1)
+            {
+                // "3 1" was then a GloVe line: the token "3" with the value 1. Nothing was written yet.
+                reader.Dispose();
+                return Load(layer, path, vocabulary, TextVectorFormat.GloVe);
+            }
+
+            throw new WeightFileException(path, $"the word2vec header says {expected} vectors, but the file holds {vectorLines} vector lines.");
+        }
+
         staged.CopyTo(layer.Weights);
         var leftAtInitializer = new List<int>();
         for (int id = 0; id < loaded.Length; id++)
@@ -179,14 +214,20 @@ public static class TextVectors
             }
         }
 
-        return new TextVectorsReport(format, ids, didNotFit, duplicates, leftAtInitializer);
+        return new TextVectorsReport(detected, ids, didNotFit, duplicates, leftAtInitializer);
     }
 
     /// <summary>
     /// Writes every row that has a token, atomically: <paramref name="tokens"/>[id] names row id; a null or empty entry
-    /// (such as the padding row 0) is left out.
+    /// (such as the padding row 0) is left out. Every token must read back as itself: the formats end a token at a line
+    /// break and separate fields by spaces, so a token may hold single spaces only between other characters, and no two
+    /// rows may share one. A GloVe file of OutputDim 1 whose first token is a number may read as word2vec; load it with
+    /// <see cref="TextVectorFormat.GloVe"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">The token list is longer than the table, or a token holds a line break.</exception>
+    /// <exception cref="ArgumentException">
+    /// The token list is longer than the table, or a token would not read back as itself (a line break, a space at
+    /// either end or two in a row, the same token for two rows); nothing is written.
+    /// </exception>
     public static void Save(IEmbeddingLayer layer, IReadOnlyList<string?> tokens, string path, TextVectorFormat format = TextVectorFormat.Word2Vec)
     {
         ArgumentNullException.ThrowIfNull(layer);
@@ -197,6 +238,7 @@ public static class TextVectors
         }
 
         var text = new StringBuilder();
+        var rowOfToken = new Dictionary<string, int>(StringComparer.Ordinal);
         int count = 0;
         float[] weights = layer.Weights.ToArray();
         for (int id = 0; id < tokens.Count; id++)
@@ -210,6 +252,18 @@ public static class TextVectors
             if (token.AsSpan().IndexOfAny('\n', '\r') >= 0)
             {
                 throw new ArgumentException($"token {id} holds a line break, which the text formats cannot store.", nameof(tokens));
+            }
+
+            if (token[0] == ' ' || token[^1] == ' ' || token.Contains("  ", StringComparison.Ordinal))
+            {
+                throw new ArgumentException(
+                    $"token {id} ('{token}') has a space at an end or two in a row; the text formats separate fields by spaces, so it would read back as '{string.Join(' ', token.Split(' ', StringSplitOptions.RemoveEmptyEntries))}'.",
+                    nameof(tokens));
+            }
+
+            if (!rowOfToken.TryAdd(token, id))
+            {
+                throw new ArgumentException($"tokens {rowOfToken[token]} and {id} are both '{token}'; a text file maps each token to one row.", nameof(tokens));
             }
 
             count++;
@@ -249,11 +303,34 @@ public static class TextVectors
         return null;
     }
 
-    private static bool IsWord2VecHeader(string[] fields, out int dimensions)
+    // Whether the first non-empty line is a word2vec header; a header for other dimensions is an error, except where an
+    // undeclared format lets it be a GloVe line of OutputDim 1.
+    private static bool ReadsAsHeader(string[] fields, TextVectorFormat? format, int outputDim, string path, int lineNumber, out int count)
     {
-        dimensions = 0;
-        return fields.Length == 2 &&
-               int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out _) &&
-               int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out dimensions);
+        count = 0;
+        if (format == TextVectorFormat.GloVe)
+        {
+            return false;
+        }
+
+        int dimensions = 0;
+        bool header = fields.Length == 2 &&
+                      int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out count) &&
+                      int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out dimensions);
+        if (!header)
+        {
+            return format == TextVectorFormat.Word2Vec
+                ? throw new WeightFileException(path, $"line {lineNumber} should be the word2vec header 'count dimensions', but is not two whole numbers.")
+                : false;
+        }
+
+        if (dimensions == outputDim)
+        {
+            return true;
+        }
+
+        return format is null && outputDim == 1
+            ? false
+            : throw new WeightFileException(path, $"the word2vec header says vectors of {dimensions}, but the layer's OutputDim is {outputDim}.");
     }
 }

@@ -205,6 +205,82 @@ public sealed class TextVectorsLoadTests : IDisposable
         WeightFileAssert.LoadFails(layer, path, () => TextVectors.Load(layer, path), "vectors of 5", "OutputDim is 2");
     }
 
+    [Theory]
+    [InlineData("3 3\nthe 1 2 3\nof 4 5 6\n", 3, 2)]
+    [InlineData("1 3\nthe 1 2 3\nof 4 5 6\n", 1, 2)]
+    [InlineData("2 3\n", 2, 0)]
+    public void A_word2vec_header_whose_count_is_not_the_number_of_vector_lines_throws_naming_both(string text, int count, int lines)
+    {
+        string path = Write(text);
+        IEmbeddingLayer layer = new Dim3Layer(seed: 75);
+
+        WeightFileException exception = WeightFileAssert.LoadFails(layer, path, () => TextVectors.Load(layer, path), "word2vec header");
+
+        MessageAssert.NamesNumbers(exception, count, lines);
+    }
+
+    [Fact]
+    public void A_header_after_blank_lines_is_still_the_header()
+    {
+        string path = Write("\n  \n2 3\nthe 1 2 3\nof 4 5 6\n");
+        IEmbeddingLayer layer = new Dim3Layer(seed: 76);
+
+        TextVectorsReport report = TextVectors.Load(layer, path);
+
+        Assert.Equal(TextVectorFormat.Word2Vec, report.Format);
+        AssertVocabulary(report, ("the", 0), ("of", 1));
+        FloatAssert.BitwiseEqual([1f, 2f, 3f, 4f, 5f, 6f], layer.Weights[..6]);
+    }
+
+    [Theory]
+    [InlineData("2 1\na 0.5\nb -0.25\n", null, TextVectorFormat.Word2Vec, new[] { "a", "b" }, new[] { 0.5f, -0.25f })]
+    [InlineData("3 1\na 0.5\nb -0.25\n", null, TextVectorFormat.GloVe, new[] { "3", "a", "b" }, new[] { 1f, 0.5f, -0.25f })]
+    [InlineData("7 3\na 0.5\n", null, TextVectorFormat.GloVe, new[] { "7", "a" }, new[] { 3f, 0.5f })]
+    [InlineData("2 1\na 0.5\nb -0.25\n", TextVectorFormat.GloVe, TextVectorFormat.GloVe, new[] { "2", "a", "b" }, new[] { 1f, 0.5f, -0.25f })]
+    [InlineData("2 1\na 0.5\nb -0.25\n", TextVectorFormat.Word2Vec, TextVectorFormat.Word2Vec, new[] { "a", "b" }, new[] { 0.5f, -0.25f })]
+    public void At_OutputDim_1_a_first_line_of_two_whole_numbers_is_a_header_only_if_its_count_and_dimension_fit_or_the_format_says_so(
+        string text, TextVectorFormat? format, TextVectorFormat expectedFormat, string[] tokens, float[] values)
+    {
+        string path = Write(text);
+        IEmbeddingLayer layer = new Dim1Layer(seed: 77);
+
+        TextVectorsReport report = TextVectors.Load(layer, path, format: format);
+
+        Assert.Equal(expectedFormat, report.Format);
+        AssertVocabulary(report, [.. tokens.Select((token, id) => (token, id))]);
+        FloatAssert.BitwiseEqual(values, layer.Weights[..values.Length]);
+    }
+
+    [Fact]
+    public void Loading_as_word2vec_a_file_without_a_header_throws_naming_the_line()
+    {
+        string path = Write("the 1 2 3\nof 4 5 6\n");
+        IEmbeddingLayer layer = new Dim3Layer(seed: 78);
+
+        WeightFileAssert.LoadFails(layer, path, () => TextVectors.Load(layer, path, format: TextVectorFormat.Word2Vec), "line 1", "word2vec header");
+    }
+
+    [Fact]
+    public void Loading_as_GloVe_a_word2vec_file_reads_its_header_as_a_short_line()
+    {
+        string path = Write("2 3\nthe 1 2 3\nof 4 5 6\n");
+        IEmbeddingLayer layer = new Dim3Layer(seed: 79);
+
+        WeightFileAssert.LoadFails(layer, path, () => TextVectors.Load(layer, path, format: TextVectorFormat.GloVe), "line 1", "has 1 numbers");
+    }
+
+    [Fact]
+    public void A_format_outside_the_enum_throws_ArgumentOutOfRangeException_naming_it()
+    {
+        string path = Write("the 1 2 3\n");
+        IEmbeddingLayer layer = new Dim3Layer(seed: 80);
+
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => TextVectors.Load(layer, path, format: (TextVectorFormat)7));
+
+        Assert.Equal("format", exception.ParamName);
+        MessageAssert.NamesNumbers(exception, 7);
+    }
+
     [Fact]
     public void A_field_that_is_not_a_number_throws_naming_the_line_and_the_field()
     {

@@ -94,6 +94,75 @@ public sealed class TextVectorsSaveTests : IDisposable
         Assert.Empty(_folder.Entries());
     }
 
+    [Theory]
+    [InlineData(" lead", "lead")]
+    [InlineData("trail ", "trail")]
+    [InlineData("two  spaces", "two spaces")]
+    [InlineData(" ", "")]
+    public void A_token_that_would_read_back_changed_throws_ArgumentException_naming_its_id_and_what_it_would_become(string token, string readBack)
+    {
+        IEmbeddingLayer layer = new Dim2Layer(seed: 89);
+
+        var exception = Assert.Throws<ArgumentException>(() => TextVectors.Save(layer, [null, "ok", "fine", token], _folder.File("spaces.txt")));
+
+        Assert.Equal("tokens", exception.ParamName);
+        MessageAssert.NamesNumbers(exception, 3);
+        Assert.Contains($"'{token}'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{readBack}'", exception.Message, StringComparison.Ordinal);
+        Assert.Empty(_folder.Entries());
+    }
+
+    [Fact]
+    public void The_same_token_for_two_rows_throws_ArgumentException_naming_both_ids()
+    {
+        IEmbeddingLayer layer = new Dim2Layer(seed: 90);
+
+        var exception = Assert.Throws<ArgumentException>(() => TextVectors.Save(layer, [null, "cat", "dog", "cat"], _folder.File("twice.txt")));
+
+        Assert.Equal("tokens", exception.ParamName);
+        MessageAssert.NamesNumbers(exception, 1, 3);
+        Assert.Contains("'cat'", exception.Message, StringComparison.Ordinal);
+        Assert.Empty(_folder.Entries());
+    }
+
+    [Theory]
+    [InlineData(TextVectorFormat.Word2Vec)]
+    [InlineData(TextVectorFormat.GloVe)]
+    public void Tokens_with_single_inner_spaces_tabs_and_digits_read_back_as_themselves(TextVectorFormat format)
+    {
+        IEmbeddingLayer saved = new Dim2Layer(seed: 91);
+        string?[] tokens = [null, "new york", "a\tb", "1 2 3", "é x", "2"];
+        string path = _folder.File("inner.txt");
+
+        TextVectors.Save(saved, tokens, path, format);
+        IEmbeddingLayer loaded = new Dim2Layer(seed: 92);
+        TextVectorsReport report = TextVectors.Load(loaded, path);
+
+        Assert.Equal(format, report.Format);
+        Assert.All(Enumerable.Range(1, 5), id => Assert.Equal(id, report.Vocabulary[tokens[id]!]));
+        FloatAssert.BitwiseEqual(saved.Weights[2..12], loaded.Weights[2..12]);
+    }
+
+    [Fact]
+    public void A_GloVe_file_of_OutputDim_1_whose_first_line_reads_as_a_header_round_trips_when_loaded_as_GloVe()
+    {
+        IEmbeddingLayer saved = new Dim1Layer(seed: 93);
+        saved.Weights[0] = 2f;
+        saved.Weights[1] = 0.5f;
+        saved.Weights[2] = -0.25f;
+        string?[] tokens = ["2", "a", "b"];
+        string path = _folder.File("dim1.txt");
+
+        TextVectors.Save(saved, tokens, path, TextVectorFormat.GloVe);
+        IEmbeddingLayer loaded = new Dim1Layer(seed: 94);
+        TextVectorsReport report = TextVectors.Load(loaded, path, format: TextVectorFormat.GloVe);
+
+        Assert.Equal("2 2\na 0.5\nb -0.25\n", File.ReadAllText(path));
+        Assert.Equal(TextVectorFormat.GloVe, report.Format);
+        Assert.Equal(0, report.Vocabulary["2"]);
+        FloatAssert.BitwiseEqual([2f, 0.5f, -0.25f], loaded.Weights[..3]);
+    }
+
     [Fact]
     public void More_tokens_than_rows_throws_ArgumentException_naming_both_counts()
     {
