@@ -50,7 +50,7 @@ internal static class ComponentRules
             ["Embedding.Generated.Constraints.UnitNorm"] = Map(("axis", Range.Axis)),
             ["Embedding.Generated.Constraints.MinMaxNorm"] = Map(
                 ("minValue", Range.NonNegative), ("maxValue", Range.NonNegative), ("rate", Range.Fraction), ("axis", Range.Axis)),
-            ["Embedding.Generated.Optimizers.Sgd"] = Map(("learningRate", Range.NonNegative), ("momentum", Range.Decay)),
+            ["Embedding.Generated.Optimizers.Sgd"] = Map(("learningRate", Range.NonNegative), ("momentum", Range.Fraction)),
             ["Embedding.Generated.Optimizers.RmsProp"] = Map(
                 ("learningRate", Range.NonNegative), ("rho", Range.Decay), ("momentum", Range.Decay), ("epsilon", Range.Positive)),
             ["Embedding.Generated.Optimizers.Adam"] = Map(

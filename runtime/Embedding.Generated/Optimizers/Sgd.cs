@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -13,15 +14,24 @@ namespace Embedding.Generated.Optimizers;
 public sealed class Sgd : Optimizer
 {
     /// <summary>Creates the optimizer with Keras 3's defaults.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// An argument is out of range: the learning rate must be 0 or more and <paramref name="momentum"/> in [0, 1], as
+    /// Keras 3 checks it (1 is allowed there: the velocity then never decays).
+    /// </exception>
     public Sgd(float learningRate = 0.01f, double momentum = 0, bool nesterov = false)
         : base(learningRate, momentum > 0 ? ["momentum"] : [])
     {
-        Momentum = momentum > 0 ? RequireDecay(momentum, nameof(momentum)) : RequireNonNegative(momentum, nameof(momentum));
+        if (!(momentum >= 0 && momentum <= 1))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(momentum), momentum, string.Create(CultureInfo.InvariantCulture, $"momentum must lie in [0, 1], but is {momentum}."));
+        }
+
+        Momentum = momentum;
         Nesterov = nesterov;
     }
 
-    /// <summary>The momentum coefficient; 0 for plain gradient descent.</summary>
+    /// <summary>The momentum coefficient in [0, 1]; 0 for plain gradient descent.</summary>
     public double Momentum { get; }
 
     /// <summary>Whether the Nesterov form is used.</summary>

@@ -48,6 +48,19 @@ public sealed class Emb008InvalidComponentTests
             Verify.Diagnostic("EMB008").WithLocation(0).WithArguments("Adam: beta1 must be a number in [0, 1), but is 1"));
 
     [Fact]
+    public Task An_SGD_momentum_above_1_is_reported_and_1_itself_is_not() =>
+        Verify.VerifyAsync(
+            """
+            using Embedding.Generated.Optimizers;
+
+            public static class Model
+            {
+                public static object[] Create() => [new Sgd(momentum: 1.0), new Sgd({|#0:momentum: 1.5|})];
+            }
+            """,
+            Verify.Diagnostic("EMB008").WithLocation(0).WithArguments("Sgd: momentum must be a number in [0, 1], but is 1.5"));
+
+    [Fact]
     public Task An_axis_of_2_is_reported() =>
         Verify.VerifyAsync(
             """

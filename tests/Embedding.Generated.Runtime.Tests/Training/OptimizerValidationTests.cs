@@ -47,12 +47,28 @@ public sealed class OptimizerValidationTests
 
     [Theory]
     [InlineData(-0.1)]
+    [InlineData(1.0000001)]
     [InlineData(1.5)]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     public void SGD_refuses_a_momentum_outside_0_to_1(double momentum)
     {
         AssertRefuses(() => new Sgd(momentum: momentum), "momentum", momentum);
+    }
+
+    [Fact]
+    public void SGD_takes_a_momentum_of_1_as_Keras_3_does_and_then_never_decays_the_velocity()
+    {
+        // Keras 3: m = 1 * m - lr * g, w += m. With lr 0.5 and gradients 2, then 4: m = -1, w = 9; m = -3, w = 6.
+        var optimizer = new Sgd(0.5f, momentum: 1);
+        float[] weights = [10f];
+
+        optimizer.Step(weights, [2f]);
+        optimizer.Step(weights, [4f]);
+
+        Assert.Equal(1, optimizer.Momentum);
+        Assert.Equal([6f], weights);
+        Assert.Equal([-3f], optimizer.GetSlot("momentum"));
     }
 
     [Theory]
