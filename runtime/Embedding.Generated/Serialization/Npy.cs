@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -116,7 +117,7 @@ public static partial class Npy
             throw new WeightFileException(path, "the header is not valid UTF-8.", exception);
         }
 
-        (bool bigEndian, long rows, long columns) = ParseHeader(path, header);
+        (bool bigEndian, long rows, long columns) = ParseHeader(path, header, major);
         if (rows != layer.InputDim || columns != layer.OutputDim)
         {
             throw new WeightFileException(path, $"the array has shape ({rows}, {columns}), but the layer needs ({layer.InputDim}, {layer.OutputDim}).");
@@ -134,8 +135,12 @@ public static partial class Npy
         file.ConvertInto(dataStart, "F32", sizeof(float), bigEndian, layer.Weights);
     }
 
-    /// <summary>Reads the header's Python dictionary literal: descr, fortran_order and a 2-D shape.</summary>
-    private static (bool BigEndian, long Rows, long Columns) ParseHeader(string path, string header)
+    /// <summary>
+    /// Reads the header's Python dictionary literal: descr, fortran_order and a 2-D shape. Python 2 wrote long integers
+    /// with an <c>L</c> suffix (<c>(50L, 8L)</c>); numpy reads them in 1.0 and 2.0 files, which Python 2 could write,
+    /// and so does this reader.
+    /// </summary>
+    private static (bool BigEndian, long Rows, long Columns) ParseHeader(string path, string header, int major)
     {
         Match descr = DescrPattern().Match(header);
         Match fortran = FortranPattern().Match(header);
@@ -157,6 +162,11 @@ public static partial class Npy
         }
 
         string[] dimensions = shape.Groups["value"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (major <= 2)
+        {
+            dimensions = [.. dimensions.Select(dimension => dimension.EndsWith('L') ? dimension[..^1] : dimension)];
+        }
+
         if (dimensions.Length != 2 ||
             !long.TryParse(dimensions[0], NumberStyles.None, CultureInfo.InvariantCulture, out long rows) ||
             !long.TryParse(dimensions[1], NumberStyles.None, CultureInfo.InvariantCulture, out long columns))

@@ -90,5 +90,21 @@ public sealed class NpyForeignFileTests : IDisposable
         FloatAssert.BitwiseEqual(values, layer.Weights);
     }
 
+    [Theory]
+    [InlineData(1, "(50L, 2L)")]
+    [InlineData(2, "(50L, 2L)")]
+    [InlineData(1, "(50L, 2)")]
+    public void A_Python_2_header_with_long_suffixes_loads_in_versions_1_and_2_as_numpy_reads_it(byte major, string shape)
+    {
+        float[] values = Values(100);
+        string dictionary = NpyLayout.Dictionary("<f4", fortranOrder: false, shape);
+        string path = _folder.Write("python2.npy", NpyLayout.File(major, 0, dictionary, FloatBytes.LittleEndianF32(values)));
+        IEmbeddingLayer layer = new Dim2Layer(seed: 45);
+
+        Npy.Load(layer, path);
+
+        FloatAssert.BitwiseEqual(values, layer.Weights);
+    }
+
     private static float[] Values(int count) => Enumerable.Range(0, count).Select(i => (i * 0.5f) - 7f).ToArray();
 }

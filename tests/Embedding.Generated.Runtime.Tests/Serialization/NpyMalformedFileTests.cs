@@ -33,6 +33,9 @@ public sealed class NpyMalformedFileTests : IDisposable
         ["a version 3.0 header that is not UTF-8"] = (
             () => Version3WithHeader([.. Encoding.ASCII.GetBytes(Dictionary("<f4", false, "(50, 8)")), 0xFF, 0xFE, (byte)'\n']),
             ["not valid UTF-8"]),
+        ["a long suffix in a version 3.0 header (Python 2 never wrote 3.0)"] = (
+            () => NpyLayout.File(3, 0, Dictionary("<f4", false, "(50L, 8L)"), Data(1600)), ["(50L, 8L)", "2-D"]),
+        ["a lower-case long suffix"] = (() => File("<f4", false, "(50l, 8)", 1600), ["(50l, 8)", "2-D"]),
         ["Fortran order"] = (() => File("<f4", true, "(50, 8)", 1600), ["Fortran", "column-major"]),
         ["dtype <f8"] = (() => File("<f8", false, "(50, 8)", 3200), ["'<f8'", "float32"]),
         ["dtype <f2"] = (() => File("<f2", false, "(50, 8)", 800), ["'<f2'", "float32"]),
