@@ -151,15 +151,20 @@ public sealed class LayerUsageAnalyzer : DiagnosticAnalyzer
         parameter.Name is "id" or "ids" ||
         (layer.IsSequenceType && parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } && parameter.Type.SpecialType == SpecialType.System_Int32);
 
-    /// <summary>The constant ids in an argument: a constant, an array initializer (any rank) or a collection expression.</summary>
+    /// <summary>
+    /// The constant ids in an argument: a constant, an array initializer (any rank), a collection expression or a
+    /// <c>stackalloc</c> initializer.
+    /// </summary>
     private static IEnumerable<(long Id, Location Location)> ConstantIds(IArgumentOperation argument)
     {
-        // Collection expressions have no operation node in the oldest compiler this analyzer supports, so read the syntax.
-        if (argument.Syntax is ArgumentSyntax { Expression: CollectionExpressionSyntax collection } && argument.SemanticModel is SemanticModel model)
+        // Collection expressions have no operation node in the oldest compiler this analyzer supports, and stackalloc
+        // initializers none in any (OperationKind.None), so both are read from the syntax.
+        if (argument.Syntax is ArgumentSyntax { Expression: var argumentExpression } && argument.SemanticModel is SemanticModel model &&
+            ElementsReadFromSyntax(argumentExpression) is IEnumerable<ExpressionSyntax> elements)
         {
-            foreach (CollectionElementSyntax element in collection.Elements)
+            foreach (ExpressionSyntax expression in elements)
             {
-                if (element is ExpressionElementSyntax { Expression: var expression } && model.GetConstantValue(expression).Value is int id)
+                if (model.GetConstantValue(expression).Value is int id)
                 {
                     yield return (id, expression.GetLocation());
                 }
@@ -173,6 +178,14 @@ public sealed class LayerUsageAnalyzer : DiagnosticAnalyzer
             yield return (id, location);
         }
     }
+
+    private static IEnumerable<ExpressionSyntax>? ElementsReadFromSyntax(ExpressionSyntax argument) => argument switch
+    {
+        CollectionExpressionSyntax collection => collection.Elements.OfType<ExpressionElementSyntax>().Select(element => element.Expression),
+        StackAllocArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+        ImplicitStackAllocArrayCreationExpressionSyntax { Initializer: var initializer } => initializer.Expressions,
+        _ => null,
+    };
 
     private static IEnumerable<(long Id, Location Location)> ConstantIds(IOperation value)
     {

@@ -73,6 +73,18 @@ public sealed class Emb007ConstantIdTests
             Verify.Diagnostic("EMB007").WithLocation(0).WithArguments(Message(1000)));
 
     [Fact]
+    public Task Element_of_a_stackalloc_initializer_is_reported() =>
+        VerifyBodyAsync(
+            """
+            layer.Forward(stackalloc int[] { 1, {|#0:1000|}, 2 }, output);
+                    layer.Forward(stackalloc[] { {|#1:-3|}, 4, 5 }, output);
+                    layer.Forward(stackalloc int[3] { 6, 7, {|#2:1234|} }, output);
+            """,
+            Verify.Diagnostic("EMB007").WithLocation(0).WithArguments(Message(1000)),
+            Verify.Diagnostic("EMB007").WithLocation(1).WithArguments(Message(-3)),
+            Verify.Diagnostic("EMB007").WithLocation(2).WithArguments(Message(1234)));
+
+    [Fact]
     public Task Sequence_constructor_argument_is_reported() =>
         VerifyBodyAsync(
             "var sequence = new WordEmbedding.Sequence(4, {|#0:1000|}, {|#1:-2|});",
@@ -99,6 +111,8 @@ public sealed class Emb007ConstantIdTests
                     layer.GetRow(999);
                     layer.Forward(new[] { 0, 999, 500 }, output);
                     layer.Forward([0, 1, 999], output);
+                    layer.Forward(stackalloc int[] { 0, 999, 1 }, output);
+                    layer.Forward(stackalloc int[3], output);
                     _ = layer.Forward(new int[,] { { 0, 1, 2 }, { 997, 998, 999 } });
                     var sequence = new WordEmbedding.Sequence(0, 1, 999);
                     var copy = WordEmbedding.Sequence.From([999, 0, 1]);
@@ -112,6 +126,7 @@ public sealed class Emb007ConstantIdTests
                     layer.GetRow(id + 1000);
                     layer.Forward(new[] { id, id * 2, 3 }, output);
                     layer.Forward([id, 5, 6], output);
+                    layer.Forward(stackalloc[] { id, id + 1000, 2 }, output);
                     var sequence = new WordEmbedding.Sequence(id, id, id);
             """);
 }
