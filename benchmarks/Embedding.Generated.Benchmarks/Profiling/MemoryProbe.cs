@@ -113,8 +113,7 @@ public static unsafe class MemoryProbe
     private static double GatherNanosecondsPerRow(HugePageAlignedBuffer buffer, GatherShape shape)
     {
         const int Batches = 16;
-        Span<float> table = buffer.Floats;
-        int tableRows = table.Length / shape.RowFloats;
+        int tableRows = buffer.Floats.Length / shape.RowFloats;
         var random = new Random(7);
         int[] ids = new int[shape.Rows * Batches];
         for (int i = 0; i < ids.Length; i++)
@@ -123,42 +122,39 @@ public static unsafe class MemoryProbe
         }
 
         Memory<float> output = AlignedTable.Allocate(shape.Rows * shape.RowFloats).Memory;
-        long calls = 0;
-        var stopwatch = new Stopwatch();
-        for (int round = 0; round < 2; round++)
+        int batch = 0;
+        double nanosecondsPerCall = NanosecondsPerCall(() =>
         {
-            // The first round warms up (and tiers up) the loop; the second is measured.
-            calls = 0;
-            stopwatch.Restart();
-            while (stopwatch.ElapsedMilliseconds < 500)
-            {
-                var batch = ids.AsSpan((int)(calls % Batches) * shape.Rows, shape.Rows);
-                PrefetchingGather.Forward(table, shape.RowFloats, shape.InputLength, batch, output.Span);
-                calls++;
-            }
-        }
-
-        return stopwatch.Elapsed.TotalNanoseconds / (calls * shape.Rows);
+            PrefetchingGather.Forward(buffer.Floats, shape.RowFloats, shape.InputLength, ids.AsSpan(batch * shape.Rows, shape.Rows), output.Span);
+            batch = (batch + 1) % Batches;
+        });
+        return nanosecondsPerCall / shape.Rows;
     }
 
     private static double MemcpyNanosecondsPerRow(GatherShape shape)
     {
         Memory<float> source = Workloads.Buffers.OnCacheLines(Workloads.Buffers.SmallRandom(shape.Rows * shape.RowFloats));
         Memory<float> target = AlignedTable.Allocate(source.Length).Memory;
-        long copies = 0;
+        return NanosecondsPerCall(() => Baselines.ContiguousLimit.Copy(source.Span, target.Span)) / shape.Rows;
+    }
+
+    // Calls for half a second to warm up (and tier up) the code, then for half a second measured.
+    private static double NanosecondsPerCall(Action call)
+    {
+        long calls = 0;
         var stopwatch = new Stopwatch();
         for (int round = 0; round < 2; round++)
         {
-            copies = 0;
+            calls = 0;
             stopwatch.Restart();
             while (stopwatch.ElapsedMilliseconds < 500)
             {
-                Baselines.ContiguousLimit.Copy(source.Span, target.Span);
-                copies++;
+                call();
+                calls++;
             }
         }
 
-        return stopwatch.Elapsed.TotalNanoseconds / (copies * shape.Rows);
+        return stopwatch.Elapsed.TotalNanoseconds / calls;
     }
 
     private readonly record struct GatherShape(int RowFloats, int InputLength, int Rows)
