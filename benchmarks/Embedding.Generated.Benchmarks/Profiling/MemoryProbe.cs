@@ -25,6 +25,7 @@ namespace Embedding.Generated.Benchmarks.Profiling;
 public static unsafe class MemoryProbe
 {
     private const int LineBytes = 64;
+    private const int PageBytes = 4096;
     private const long HugePageBytes = 2 * 1024 * 1024;
     private static readonly int[] SizesInMegabytes = [1, 2, 4, 8, 12, 16, 24, 32, 64, 256];
 
@@ -40,12 +41,13 @@ public static unsafe class MemoryProbe
             Console.WriteLine($"memcpy of a batch of {shape.Rows} rows of {shape.RowBytes} bytes: {Format(memcpy)} ns per row");
         }
 
-        Console.WriteLine("| buffer | load latency, 4 KB pages | 2 MB pages | gather of 512-byte rows, 4 KB pages (x memcpy) | 2 MB pages | gather of 256-byte rows, 4 KB pages (x memcpy) | 2 MB pages |");
-        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| buffer | load latency, 4 KB pages | 2 MB pages | one line per 4 KB page, 4 KB pages | 2 MB pages | gather of 512-byte rows, 4 KB pages (x memcpy) | 2 MB pages | gather of 256-byte rows, 4 KB pages (x memcpy) | 2 MB pages |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (int megabytes in SizesInMegabytes)
         {
             using var buffer = new HugePageAlignedBuffer((long)megabytes << 20);
             double latency = ChaseNanoseconds(buffer);
+            double pageLatency = ChaseNanoseconds(buffer, PageBytes);
             double[] gathers = [.. Shapes.Select(shape => GatherNanosecondsPerRow(buffer, shape))];
             string collapse = HugePages.TryCollapse(buffer.Floats);
             if (!collapse.Contains("collapsed", StringComparison.Ordinal))
@@ -54,9 +56,10 @@ public static unsafe class MemoryProbe
             }
 
             double hugeLatency = ChaseNanoseconds(buffer);
+            double hugePageLatency = ChaseNanoseconds(buffer, PageBytes);
             double[] hugeGathers = [.. Shapes.Select(shape => GatherNanosecondsPerRow(buffer, shape))];
             Console.WriteLine(
-                $"| {megabytes} MB | {Format(latency)} ns | {Format(hugeLatency)} ns " +
+                $"| {megabytes} MB | {Format(latency)} ns | {Format(hugeLatency)} ns | {Format(pageLatency)} ns | {Format(hugePageLatency)} ns " +
                 $"| {Format(gathers[0])} ns ({Format(gathers[0] / memcpyNanosecondsPerRow[0], "0.00")}x) | {Format(hugeGathers[0])} ns " +
                 $"| {Format(gathers[1])} ns ({Format(gathers[1] / memcpyNanosecondsPerRow[1], "0.00")}x) | {Format(hugeGathers[1])} ns |");
         }
@@ -66,11 +69,15 @@ public static unsafe class MemoryProbe
 
     private static string Format(double value, string format = "0.0") => value.ToString(format, CultureInfo.InvariantCulture);
 
-    // A random cyclic permutation of the buffer's cache lines (Sattolo's algorithm), each line holding the offset of
-    // the next; then the time per load of walking it.
-    private static double ChaseNanoseconds(HugePageAlignedBuffer buffer)
+    // A random cyclic permutation (Sattolo's algorithm) of one cache line in every `spacing` bytes of the buffer, each
+    // line holding the offset of the next; then the time per load of walking it. With a spacing of one line, every
+    // line of the buffer is visited; with a spacing of 4 KB, one line per page (at a different offset in each page, so
+    // that the lines spread over the cache's sets), so the data fits the caches but every load needs another page.
+    private static double ChaseNanoseconds(HugePageAlignedBuffer buffer, int spacing = LineBytes)
     {
-        int lines = (int)(buffer.Bytes / LineBytes);
+        int lines = (int)(buffer.Bytes / spacing);
+        int linesPerSpacing = spacing / LineBytes;
+        long OffsetOf(int node) => ((long)node * spacing) + ((node % linesPerSpacing) * LineBytes);
         var order = new int[lines];
         for (int i = 0; i < lines; i++)
         {
@@ -87,11 +94,11 @@ public static unsafe class MemoryProbe
         byte* start = buffer.Start;
         for (int i = 0; i < lines; i++)
         {
-            *(long*)(start + ((long)i * LineBytes)) = (long)order[i] * LineBytes;
+            *(long*)(start + OffsetOf(i)) = OffsetOf(order[i]);
         }
 
         long loads = Math.Max(2_000_000, lines);
-        long offset = Walk(start, 0, lines);
+        long offset = Walk(start, OffsetOf(0), lines);
         var stopwatch = Stopwatch.StartNew();
         offset = Walk(start, offset, loads);
         stopwatch.Stop();
