@@ -13,9 +13,11 @@ namespace Embedding.Generated.Benchmarks.Profiling;
 /// 256 MB, once on the 4 KB pages a process gets by default and once collapsed into 2 MB pages:
 /// <list type="bullet">
 /// <item>the latency of one dependent load at a random cache line (a pointer chase: each load's address comes from
-/// the previous load, so nothing overlaps); where it rises shows how much of the last-level cache this process gets,
-/// and how much 2 MB pages take off shows whether the page walks get shorter (they do not when the hypervisor backs
-/// guest memory with 4 KB pages, since the TLB then holds 4 KB translations whatever the guest asks for);</item>
+/// the previous load, so nothing overlaps); where it rises shows how much of the last-level cache this process
+/// gets;</item>
+/// <item>the same over one line per 4 KB page, so that the data stays in the caches and the growth is the page walks';
+/// on 2 MB pages it should stay flat, unless the hypervisor backs guest memory with 4 KB pages (the TLB then holds
+/// 4 KB translations whatever the guest asks for);</item>
 /// <item>the time per row of a gather of random rows with the generated code's prefetch (<see cref="PrefetchingGather"/>),
 /// in S2's shape (512-byte rows, 12,800 per call) and S3's (256-byte rows, 81,920 per call), against a memcpy of the
 /// same bytes between buffers on cache lines, as the suite's limit.</item>
