@@ -147,20 +147,24 @@ public sealed class TextVectorsSaveTests : IDisposable
     public void A_GloVe_file_of_OutputDim_1_whose_first_line_reads_as_a_header_round_trips_when_loaded_as_GloVe()
     {
         IEmbeddingLayer saved = new Dim1Layer(seed: 93);
-        saved.Weights[0] = 2f;
+        saved.Weights[0] = 1f;
         saved.Weights[1] = 0.5f;
         saved.Weights[2] = -0.25f;
         string?[] tokens = ["2", "a", "b"];
         string path = _folder.File("dim1.txt");
 
         TextVectors.Save(saved, tokens, path, TextVectorFormat.GloVe);
-        IEmbeddingLayer loaded = new Dim1Layer(seed: 94);
+        IEmbeddingLayer guessed = new Dim1Layer(seed: 94);
+        TextVectorsReport guess = TextVectors.Load(guessed, path);
+        IEmbeddingLayer loaded = new Dim1Layer(seed: 95);
         TextVectorsReport report = TextVectors.Load(loaded, path, format: TextVectorFormat.GloVe);
 
-        Assert.Equal("2 2\na 0.5\nb -0.25\n", File.ReadAllText(path));
+        // "2 1" then two lines is a well-formed word2vec file too; only the format tells them apart.
+        Assert.Equal("2 1\na 0.5\nb -0.25\n", File.ReadAllText(path));
+        Assert.Equal(TextVectorFormat.Word2Vec, guess.Format);
         Assert.Equal(TextVectorFormat.GloVe, report.Format);
         Assert.Equal(0, report.Vocabulary["2"]);
-        FloatAssert.BitwiseEqual([2f, 0.5f, -0.25f], loaded.Weights[..3]);
+        FloatAssert.BitwiseEqual([1f, 0.5f, -0.25f], loaded.Weights[..3]);
     }
 
     [Fact]
