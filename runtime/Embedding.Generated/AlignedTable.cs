@@ -10,7 +10,9 @@ namespace Embedding.Generated;
 /// generated layer's weights. A .NET array starts wherever the allocator put it (any multiple of 8 bytes), so a row of
 /// 64 floats would straddle five cache lines instead of four, and every vector load that crosses a line costs two. The
 /// table is allocated on the pinned object heap with up to 15 floats of slack in front, so the garbage collector never
-/// moves it off the boundary. Public so that generated code in user assemblies can hold it; not meant for direct use.
+/// moves it off the boundary. When asked to (<see cref="TransparentHugePages"/>), tables of 16 MB or more start on a
+/// 2 MB boundary instead and, on Linux, ask for 2 MB pages. Public so that generated code in user assemblies can hold
+/// it; not meant for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct AlignedTable
@@ -42,9 +44,15 @@ public readonly struct AlignedTable
 
     /// <summary>A table of <paramref name="length"/> zeros.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is negative.</exception>
-    public static unsafe AlignedTable Allocate(int length)
+    public static AlignedTable Allocate(int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
+        const int HugePageSlackFloats = (TransparentHugePages.PageBytes / sizeof(float)) - 1;
+        if (TransparentHugePages.ShouldAdvise((long)length * sizeof(float)) && length <= Array.MaxLength - HugePageSlackFloats)
+        {
+            return AllocateOnHugePages(length, HugePageSlackFloats);
+        }
+
         if (length > Array.MaxLength - SlackFloats)
         {
             // No room for the padding: the largest tables keep the allocator's placement.
@@ -52,12 +60,29 @@ public readonly struct AlignedTable
         }
 
         float[] array = GC.AllocateArray<float>(length + SlackFloats, pinned: true);
-        // Pinned, so the address read here holds for the array's lifetime. Arrays start on 8-byte boundaries, so the
-        // distance to the next line boundary is a whole number of floats.
-        nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
-        int start = (int)((AlignmentBytes - (address & (AlignmentBytes - 1))) & (AlignmentBytes - 1)) / sizeof(float);
+        return new AlignedTable(array, FloatsToBoundary(array, AlignmentBytes), length);
+    }
+
+    // Uninitialized, so that no page of the table is touched before the advice; the table is then cleared, which faults
+    // its pages in as 2 MB pages where the kernel has them.
+    private static AlignedTable AllocateOnHugePages(int length, int slackFloats)
+    {
+        float[] array = GC.AllocateUninitializedArray<float>(length + slackFloats, pinned: true);
+        int start = FloatsToBoundary(array, TransparentHugePages.PageBytes);
+        TransparentHugePages.Advise(AddressOf(ref array[start]), (long)length * sizeof(float));
+        array.AsSpan(start, length).Clear();
         return new AlignedTable(array, start, length);
     }
+
+    // Pinned, so the address read here holds for the array's lifetime. Arrays start on 8-byte boundaries, so the
+    // distance to a boundary of 64 bytes or more is a whole number of floats.
+    private static int FloatsToBoundary(float[] array, int boundaryBytes)
+    {
+        nint address = AddressOf(ref MemoryMarshal.GetArrayDataReference(array));
+        return (int)((boundaryBytes - (address & (boundaryBytes - 1))) & (boundaryBytes - 1)) / sizeof(float);
+    }
+
+    private static unsafe nint AddressOf(ref float value) => (nint)Unsafe.AsPointer(ref value);
 
     /// <summary>A table holding a copy of <paramref name="values"/>.</summary>
     public static AlignedTable CopyOf(ReadOnlySpan<float> values)

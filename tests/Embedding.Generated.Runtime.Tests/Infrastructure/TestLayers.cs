@@ -86,3 +86,7 @@ public partial class PrefetchingLayer;
 /// </summary>
 [EmbeddingLayer(InputDim = 20000, OutputDim = 64)]
 public partial class PastCachesLayer;
+
+/// <summary>A table of 16 MB or more (17.9 MB), which starts on a 2 MB boundary and asks Linux for 2 MB pages.</summary>
+[EmbeddingLayer(InputDim = 70000, OutputDim = 64)]
+public partial class HugePageLayer;
