@@ -9,8 +9,8 @@ using Xunit;
 namespace Embedding.Generated.Runtime.Tests.Storage;
 
 /// <summary>
-/// With the switch on, tables of 16 MB or more start on a 2 MB boundary and, on Linux, ask for 2 MB pages; smaller ones
-/// keep the cache-line boundary, and with the switch off (the default) every table does. Whether the kernel hands out
+/// With the switch on, tables of 16 MB or more start their stagger past a 2 MB boundary and, on Linux, ask for 2 MB
+/// pages; smaller ones keep the cache-line boundary, and with the switch off (the default) every table does. Whether the kernel hands out
 /// huge pages depends on the machine, so only what the library decides is asserted: the boundary, the zeros, the
 /// values, and the switch. The switch is process-wide, so these tests run alone.
 /// </summary>
@@ -27,12 +27,12 @@ public sealed class HugePageTableTests : IDisposable
     [Theory]
     [InlineData(SixteenMegabytesOfFloats)]
     [InlineData(SixteenMegabytesOfFloats + 5)]
-    public void A_table_of_16_MB_or_more_starts_on_a_2_MB_boundary_on_Linux_and_holds_zeros(int length)
+    public void A_table_of_16_MB_or_more_starts_its_stagger_past_a_2_MB_boundary_on_Linux_and_holds_zeros(int length)
     {
         AlignedTable table = AlignedTable.Allocate(length);
 
         Assert.Equal(length, table.Span.Length);
-        Assert.Equal(0, Offset(table.Span, OperatingSystem.IsLinux() ? HugePageBytes : 64));
+        AssertOnBoundaryPlusStagger(table.Span);
         Assert.True(table.Span.IndexOfAnyExcept(0f) < 0);
     }
 
@@ -71,7 +71,7 @@ public sealed class HugePageTableTests : IDisposable
 
         layer.Forward(ids, output);
 
-        Assert.Equal(0, Offset(layer.Weights, OperatingSystem.IsLinux() ? HugePageBytes : 64));
+        AssertOnBoundaryPlusStagger(layer.Weights);
         FloatAssert.BitwiseEqual(expected, layer.Weights);
         FloatAssert.BitwiseEqual(ScalarReference.Forward(expected, HugePageLayer.OutputDim, ids), output);
     }
@@ -87,6 +87,20 @@ public sealed class HugePageTableTests : IDisposable
         Assert.False(TransparentHugePages.ShouldAdvise(1L << 30));
         Assert.Equal(0, Offset(table.Span, 64));
         Assert.True(table.Span.IndexOfAnyExcept(0f) < 0);
+    }
+
+    // On Linux: a 2 MB boundary plus a stagger of whole 4160-byte steps (TableStaggerTests); elsewhere a line boundary.
+    private static void AssertOnBoundaryPlusStagger(Span<float> table)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Equal(0, Offset(table, 64));
+            return;
+        }
+
+        long stagger = Offset(table, HugePageBytes);
+        Assert.Equal(0, stagger % AlignedTable.StaggerStepBytes);
+        Assert.InRange(stagger, 0, (AlignedTable.StaggerSteps - 1L) * AlignedTable.StaggerStepBytes);
     }
 
     private static unsafe long Offset(Span<float> table, int boundary) =>
