@@ -1,10 +1,13 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
 using System.Threading.Tasks;
+using System.Xml.Linq;
 using Embedding.Generated.Package.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
@@ -39,6 +42,29 @@ public sealed class PackageConsumeTests(PackedPackage package, ITestOutputHelper
         Assert.DoesNotContain("Embedding.Generated.Generator", nuspec, StringComparison.Ordinal);
         Assert.DoesNotContain("Microsoft.CodeAnalysis", nuspec, StringComparison.Ordinal);
         Assert.Contains("<license type=\"expression\">MIT</license>", nuspec, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Package_names_the_repository_of_Directory_Build_props_and_its_help_links_point_into_it()
+    {
+        // Read from the props file itself, not from the build: the package, and the help links compiled into the
+        // generator, must both restate this one setting.
+        XDocument props = XDocument.Load(Path.Combine(ConsumerProject.Root, "Directory.Build.props"));
+        string repositoryUrl = props.Descendants("RepositoryUrl").Single().Value;
+        Assert.StartsWith("https://", repositoryUrl, StringComparison.Ordinal);
+
+        string nupkg = await package.PathAsync();
+        using ZipArchive archive = ZipFile.OpenRead(nupkg);
+        XElement metadata = XDocument.Parse(ReadEntry(archive, "Embedding.Generated.nuspec")).Root!.Elements()
+            .Single(element => element.Name.LocalName == "metadata");
+        XElement repository = metadata.Elements().Single(element => element.Name.LocalName == "repository");
+        Assert.Equal("git", repository.Attribute("type")?.Value);
+        Assert.Equal(repositoryUrl, repository.Attribute("url")?.Value);
+        Assert.Equal(repositoryUrl, metadata.Elements().Single(element => element.Name.LocalName == "projectUrl").Value);
+
+        // The descriptors' help links are one constant folded into the generator's string heap.
+        string[] strings = UserStrings(ReadBytes(archive, "analyzers/dotnet/cs/Embedding.Generated.Generator.dll"));
+        Assert.Contains(repositoryUrl + "/blob/main/docs/diagnostics/", strings);
     }
 
     [Fact]
@@ -122,6 +148,30 @@ public sealed class PackageConsumeTests(PackedPackage package, ITestOutputHelper
             "Program.cs(5,17): error EMB001: InputDim must be greater than 0 (the vocabulary size, largest id + 1), but is 0",
             build.Output,
             StringComparison.Ordinal);
+    }
+
+    private static byte[] ReadBytes(ZipArchive archive, string name)
+    {
+        using var bytes = new MemoryStream();
+        using (Stream entry = archive.GetEntry(name)!.Open())
+        {
+            entry.CopyTo(bytes);
+        }
+
+        return bytes.ToArray();
+    }
+
+    private static string[] UserStrings(byte[] assembly)
+    {
+        using var reader = new PEReader(new MemoryStream(assembly));
+        MetadataReader metadata = reader.GetMetadataReader();
+        var strings = new List<string>();
+        for (UserStringHandle handle = MetadataTokens.UserStringHandle(1); !handle.IsNil; handle = metadata.GetNextHandle(handle))
+        {
+            strings.Add(metadata.GetUserString(handle));
+        }
+
+        return strings.ToArray();
     }
 
     private static string ReadEntry(ZipArchive archive, string name)

@@ -9,8 +9,11 @@ namespace Embedding.Generated.Generator.Diagnostics;
 /// </summary>
 internal static class DiagnosticDescriptors
 {
-    /// <summary>Where the help pages live; one page per ID, <c>{ID}.md</c>.</summary>
-    public const string HelpLinkBase = "https://github.com/embedding-generated/embedding-generated/blob/main/docs/diagnostics/";
+    /// <summary>
+    /// Where the help pages live; one page per ID, <c>{ID}.md</c>. The repository's address is Directory.Build.props's,
+    /// the same the package names as its repository and project URL.
+    /// </summary>
+    public const string HelpLinkBase = RepositoryInfo.Url + "/blob/" + RepositoryInfo.Branch + "/docs/diagnostics/";
 
     private const string Configuration = "Embedding.Configuration";
     private const string Usage = "Embedding.Usage";
