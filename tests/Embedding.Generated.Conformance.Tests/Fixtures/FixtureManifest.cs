@@ -8,14 +8,16 @@ using Embedding.Generated.TestSupport;
 namespace Embedding.Generated.Conformance.Tests.Fixtures;
 
 /// <summary>
-/// <c>manifest.json</c>: the list of every case, schema <c>keras-embedding-oracle/manifest@1</c>. Read once per run.
+/// <c>manifest.json</c>: the list of every case of one fixture set. The sets share the manifest's layout and differ in
+/// its schema name. Each is read once per run.
 /// </summary>
 internal sealed class FixtureManifest
 {
-    public const string FileName = "manifest.json";
-    private const string Schema = "keras-embedding-oracle/manifest@1";
+    public const string FileName = FixtureFolder.ManifestFileName;
 
-    private static readonly Lazy<FixtureManifest> Loaded = new(() => Load(KerasFixtureFolder.Path));
+    private static readonly Lazy<FixtureManifest> KerasManifest = new(() => Load(FixtureFolder.Keras.Path, "keras-embedding-oracle/manifest@1"));
+    private static readonly Lazy<FixtureManifest> TorchManifest = new(() => Load(FixtureFolder.Torch.Path, "torch-embedding-oracle/manifest@1"));
+    private static readonly Lazy<FixtureManifest> Keras3Manifest = new(() => Load(FixtureFolder.Keras3.Path, "keras3-embedding-reference/manifest@1"));
 
     private readonly Dictionary<string, ManifestEntry> _byId;
 
@@ -27,8 +29,18 @@ internal sealed class FixtureManifest
         _byId = entries.ToDictionary(entry => entry.Id, StringComparer.Ordinal);
     }
 
-    /// <summary>The manifest of the fixture folder that <see cref="KerasFixtureFolder"/> resolves.</summary>
-    public static FixtureManifest Current => Loaded.Value;
+    /// <summary>The manifest of the Keras fixtures (<see cref="FixtureFolder.Keras"/>), which the Keras replays read.</summary>
+    public static FixtureManifest Current => KerasManifest.Value;
+
+    /// <summary>The manifest of the PyTorch fixtures (<see cref="FixtureFolder.Torch"/>).</summary>
+    public static FixtureManifest Torch => TorchManifest.Value;
+
+    /// <summary>The manifest of the Keras 3 reference fixtures (<see cref="FixtureFolder.Keras3"/>).</summary>
+    public static FixtureManifest Keras3 => Keras3Manifest.Value;
+
+    /// <summary>The manifest of <paramref name="folder"/>.</summary>
+    public static FixtureManifest Of(FixtureFolder folder) =>
+        folder == FixtureFolder.Keras ? Current : folder == FixtureFolder.Torch ? Torch : Keras3;
 
     public string Directory { get; }
 
@@ -42,14 +54,14 @@ internal sealed class FixtureManifest
             ? entry
             : throw new KeyNotFoundException($"The manifest in '{Directory}' lists no case '{id}'.");
 
-    private static FixtureManifest Load(string directory)
+    private static FixtureManifest Load(string directory, string expectedSchema)
     {
         using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory, FileName)));
         JsonElement root = document.RootElement;
         string schema = root.GetProperty("schema").GetString() ?? string.Empty;
-        if (schema != Schema)
+        if (schema != expectedSchema)
         {
-            throw new InvalidDataException($"{FileName} in '{directory}' has schema '{schema}'; this harness reads '{Schema}'.");
+            throw new InvalidDataException($"{FileName} in '{directory}' has schema '{schema}'; this harness reads '{expectedSchema}'.");
         }
 
         ManifestEntry[] entries = root.GetProperty("cases").EnumerateArray()

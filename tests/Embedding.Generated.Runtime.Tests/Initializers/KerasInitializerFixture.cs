@@ -62,5 +62,5 @@ public sealed record KerasInitializerFixture(
             .ToList();
     }
 
-    private static string FindDirectory() => KerasFixtureFolder.Path;
+    private static string FindDirectory() => FixtureFolder.Keras.Path;
 }
