@@ -1,4 +1,7 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Embedding.Generated.Kernels;
 
 namespace Embedding.Generated.Constraints;
 
@@ -18,15 +21,19 @@ public sealed class NonNeg : IConstraint
     /// <inheritdoc />
     public void ApplyToRow(Span<float> row)
     {
-        for (int i = 0; i < row.Length; i++)
-        {
-            if (row[i] < 0f)
-            {
-                row[i] = 0f;
-            }
-        }
+        var streams = new ElementStreams { Target = ref MemoryMarshal.GetReference(row) };
+        ElementwiseLadder.Run(default(ZeroNegativesKernel), ref streams, row.Length);
     }
 
     /// <inheritdoc />
     public override string ToString() => "NonNeg()";
+
+    // Target = max(Target, 0), leaving NaN and -0 as they are.
+    private readonly struct ZeroNegativesKernel : IElementwiseKernel
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Invoke<T>(scoped ref ElementStreams streams, nuint i)
+            where T : struct, IFloatLanes<T> =>
+            T.StoreUnsafe(T.ZeroWhereNegative(T.LoadUnsafe(ref streams.Target, i)), ref streams.Target, i);
+    }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Embedding.Generated.Kernels;
 
 namespace Embedding.Generated.Constraints;
 
@@ -112,21 +113,17 @@ public abstract class NormConstraint : IConstraint
     private void ScaleToDesiredNorm(Span<float> slice)
     {
         float factor = Factor((float)Math.Sqrt(SumOfSquares(slice)));
-        ref float value = ref MemoryMarshal.GetReference(slice);
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var vfactor = Vector256.Create(factor);
-            for (; i <= slice.Length - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref value, (nuint)i) * vfactor, ref value, (nuint)i);
-            }
-        }
+        var streams = new ElementStreams { Target = ref MemoryMarshal.GetReference(slice) };
+        ElementwiseLadder.Run(new ScaleKernel(factor), ref streams, slice.Length);
+    }
 
-        for (; i < slice.Length; i++)
-        {
-            Unsafe.Add(ref value, i) *= factor;
-        }
+    // Target *= factor.
+    private readonly struct ScaleKernel(float factor) : IElementwiseKernel
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Invoke<T>(scoped ref ElementStreams streams, nuint i)
+            where T : struct, IFloatLanes<T> =>
+            T.StoreUnsafe(T.LoadUnsafe(ref streams.Target, i) * T.Create(factor), ref streams.Target, i);
     }
 
     // In double, where each square is exact, so the sum's rounding stays far below float32's and the order of

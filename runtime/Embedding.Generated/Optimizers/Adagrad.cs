@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using Embedding.Generated.Kernels;
 
 namespace Embedding.Generated.Optimizers;
 
@@ -41,31 +41,26 @@ public sealed class Adagrad : Optimizer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Apply(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step, int length)
     {
-        float lr = step.LearningRate;
-        float epsilon = (float)Epsilon;
-        ref float w = ref MemoryMarshal.GetReference(weights);
-        ref float g = ref MemoryMarshal.GetReference(gradient);
-        ref float accumulator = ref MemoryMarshal.GetReference(Slot(0, slotOffset, length));
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        var streams = new ElementStreams
         {
-            var vlr = Vector256.Create(lr);
-            var vepsilon = Vector256.Create(epsilon);
-            for (; i <= length - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                Vector256<float> vg = Vector256.LoadUnsafe(ref g, (nuint)i);
-                Vector256<float> va = Vector256.LoadUnsafe(ref accumulator, (nuint)i) + (vg * vg);
-                Vector256.StoreUnsafe(va, ref accumulator, (nuint)i);
-                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref w, (nuint)i) - (vlr * vg / Vector256.Sqrt(va + vepsilon)), ref w, (nuint)i);
-            }
-        }
+            Target = ref MemoryMarshal.GetReference(weights),
+            Input = ref MemoryMarshal.GetReference(gradient),
+            Slot0 = ref MemoryMarshal.GetReference(Slot(0, slotOffset, length)),
+        };
+        ElementwiseLadder.Run(new Kernel(step.LearningRate, (float)Epsilon), ref streams, length);
+    }
 
-        for (; i < length; i++)
+    // Target: the weights; Input: the gradient; Slot0: the accumulator.
+    private readonly struct Kernel(float learningRate, float epsilon) : IElementwiseKernel
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Invoke<T>(scoped ref ElementStreams streams, nuint i)
+            where T : struct, IFloatLanes<T>
         {
-            float gi = Unsafe.Add(ref g, i);
-            ref float ai = ref Unsafe.Add(ref accumulator, i);
-            ai += gi * gi;
-            Unsafe.Add(ref w, i) -= lr * gi / MathF.Sqrt(ai + epsilon);
+            T g = T.LoadUnsafe(ref streams.Input, i);
+            T accumulator = T.LoadUnsafe(ref streams.Slot0, i) + (g * g);
+            T.StoreUnsafe(accumulator, ref streams.Slot0, i);
+            T.StoreUnsafe(T.LoadUnsafe(ref streams.Target, i) - (T.Create(learningRate) * g / T.Sqrt(accumulator + T.Create(epsilon))), ref streams.Target, i);
         }
     }
 }

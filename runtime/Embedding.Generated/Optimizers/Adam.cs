@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using Embedding.Generated.Kernels;
 
 namespace Embedding.Generated.Optimizers;
 
@@ -61,59 +61,45 @@ public sealed class Adam : Optimizer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Apply(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, int length)
     {
-        // The (1 - beta) factors are computed from the doubles and then rounded, as Keras's Python arithmetic does.
-        float alpha = _alpha;
-        float oneMinusBeta1 = (float)(1 - Beta1);
-        float oneMinusBeta2 = (float)(1 - Beta2);
-        float epsilon = (float)Epsilon;
-        ref float w = ref MemoryMarshal.GetReference(weights);
-        ref float g = ref MemoryMarshal.GetReference(gradient);
-        ref float m = ref MemoryMarshal.GetReference(Slot(0, slotOffset, length));
-        ref float v = ref MemoryMarshal.GetReference(Slot(1, slotOffset, length));
-        ref float vHat = ref Amsgrad ? ref MemoryMarshal.GetReference(Slot(2, slotOffset, length)) : ref v;
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        var streams = new ElementStreams
         {
-            var valpha = Vector256.Create(alpha);
-            var vb1 = Vector256.Create(oneMinusBeta1);
-            var vb2 = Vector256.Create(oneMinusBeta2);
-            var vepsilon = Vector256.Create(epsilon);
-            for (; i <= length - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                Vector256<float> vg = Vector256.LoadUnsafe(ref g, (nuint)i);
-                Vector256<float> vm = Vector256.LoadUnsafe(ref m, (nuint)i);
-                Vector256<float> vv = Vector256.LoadUnsafe(ref v, (nuint)i);
-                vm += (vg - vm) * vb1;
-                vv += ((vg * vg) - vv) * vb2;
-                Vector256.StoreUnsafe(vm, ref m, (nuint)i);
-                Vector256.StoreUnsafe(vv, ref v, (nuint)i);
-                Vector256<float> second = vv;
-                if (Amsgrad)
-                {
-                    second = Vector256.Max(Vector256.LoadUnsafe(ref vHat, (nuint)i), vv);
-                    Vector256.StoreUnsafe(second, ref vHat, (nuint)i);
-                }
-
-                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref w, (nuint)i) - (valpha * vm / (Vector256.Sqrt(second) + vepsilon)), ref w, (nuint)i);
-            }
+            Target = ref MemoryMarshal.GetReference(weights),
+            Input = ref MemoryMarshal.GetReference(gradient),
+            Slot0 = ref MemoryMarshal.GetReference(Slot(0, slotOffset, length)),
+            Slot1 = ref MemoryMarshal.GetReference(Slot(1, slotOffset, length)),
+        };
+        if (Amsgrad)
+        {
+            streams.Slot2 = ref MemoryMarshal.GetReference(Slot(2, slotOffset, length));
         }
 
-        for (; i < length; i++)
+        // The (1 - beta) factors are computed from the doubles and then rounded, as Keras's Python arithmetic does.
+        var kernel = new Kernel(_alpha, (float)(1 - Beta1), (float)(1 - Beta2), (float)Epsilon, Amsgrad);
+        ElementwiseLadder.Run(kernel, ref streams, length);
+    }
+
+    // Target: the weights; Input: the gradient; Slot0: m; Slot1: v; Slot2: the running maximum of v (AMSGrad).
+    private readonly struct Kernel(float alpha, float oneMinusBeta1, float oneMinusBeta2, float epsilon, bool amsgrad) : IElementwiseKernel
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Invoke<T>(scoped ref ElementStreams streams, nuint i)
+            where T : struct, IFloatLanes<T>
         {
-            float gi = Unsafe.Add(ref g, i);
-            ref float mi = ref Unsafe.Add(ref m, i);
-            ref float vi = ref Unsafe.Add(ref v, i);
-            mi += (gi - mi) * oneMinusBeta1;
-            vi += ((gi * gi) - vi) * oneMinusBeta2;
-            float second = vi;
-            if (Amsgrad)
+            T g = T.LoadUnsafe(ref streams.Input, i);
+            T m = T.LoadUnsafe(ref streams.Slot0, i);
+            T v = T.LoadUnsafe(ref streams.Slot1, i);
+            m += (g - m) * T.Create(oneMinusBeta1);
+            v += ((g * g) - v) * T.Create(oneMinusBeta2);
+            T.StoreUnsafe(m, ref streams.Slot0, i);
+            T.StoreUnsafe(v, ref streams.Slot1, i);
+            T second = v;
+            if (amsgrad)
             {
-                ref float hi = ref Unsafe.Add(ref vHat, i);
-                hi = MathF.Max(hi, vi);
-                second = hi;
+                second = T.Max(T.LoadUnsafe(ref streams.Slot2, i), v);
+                T.StoreUnsafe(second, ref streams.Slot2, i);
             }
 
-            Unsafe.Add(ref w, i) -= alpha * mi / (MathF.Sqrt(second) + epsilon);
+            T.StoreUnsafe(T.LoadUnsafe(ref streams.Target, i) - (T.Create(alpha) * m / (T.Sqrt(second) + T.Create(epsilon))), ref streams.Target, i);
         }
     }
 }

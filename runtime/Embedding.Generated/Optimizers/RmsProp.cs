@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using Embedding.Generated.Kernels;
 
 namespace Embedding.Generated.Optimizers;
 
@@ -54,79 +54,58 @@ public sealed class RmsProp : Optimizer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Apply(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step, int length)
     {
-        float lr = step.LearningRate;
-        float rho = (float)Rho;
-        float oneMinusRho = (float)(1 - Rho);
-        float momentumCoefficient = (float)Momentum;
-        float epsilon = (float)Epsilon;
         bool hasMomentum = _momentumSlot >= 0;
-        ref float w = ref MemoryMarshal.GetReference(weights);
-        ref float g = ref MemoryMarshal.GetReference(gradient);
-        ref float velocity = ref MemoryMarshal.GetReference(Slot(0, slotOffset, length));
-        ref float momentum = ref hasMomentum ? ref MemoryMarshal.GetReference(Slot(_momentumSlot, slotOffset, length)) : ref velocity;
-        ref float average = ref Centered ? ref MemoryMarshal.GetReference(Slot(_averageGradientSlot, slotOffset, length)) : ref velocity;
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        var streams = new ElementStreams
         {
-            var vlr = Vector256.Create(lr);
-            var vrho = Vector256.Create(rho);
-            var vOneMinusRho = Vector256.Create(oneMinusRho);
-            var vmomentum = Vector256.Create(momentumCoefficient);
-            var vepsilon = Vector256.Create(epsilon);
-            for (; i <= length - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                Vector256<float> vg = Vector256.LoadUnsafe(ref g, (nuint)i);
-                Vector256<float> vv = (vrho * Vector256.LoadUnsafe(ref velocity, (nuint)i)) + (vOneMinusRho * (vg * vg));
-                Vector256.StoreUnsafe(vv, ref velocity, (nuint)i);
-                Vector256<float> denominator;
-                if (Centered)
-                {
-                    Vector256<float> va = (vrho * Vector256.LoadUnsafe(ref average, (nuint)i)) + (vOneMinusRho * vg);
-                    Vector256.StoreUnsafe(va, ref average, (nuint)i);
-                    denominator = vv - (va * va) + vepsilon;
-                }
-                else
-                {
-                    denominator = vv + vepsilon;
-                }
-
-                Vector256<float> increment = vlr * vg / Vector256.Sqrt(denominator);
-                if (hasMomentum)
-                {
-                    increment = (vmomentum * Vector256.LoadUnsafe(ref momentum, (nuint)i)) + increment;
-                    Vector256.StoreUnsafe(increment, ref momentum, (nuint)i);
-                }
-
-                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref w, (nuint)i) - increment, ref w, (nuint)i);
-            }
+            Target = ref MemoryMarshal.GetReference(weights),
+            Input = ref MemoryMarshal.GetReference(gradient),
+            Slot0 = ref MemoryMarshal.GetReference(Slot(0, slotOffset, length)),
+        };
+        if (hasMomentum)
+        {
+            streams.Slot1 = ref MemoryMarshal.GetReference(Slot(_momentumSlot, slotOffset, length));
         }
 
-        for (; i < length; i++)
+        if (Centered)
         {
-            float gi = Unsafe.Add(ref g, i);
-            ref float vi = ref Unsafe.Add(ref velocity, i);
-            vi = (rho * vi) + (oneMinusRho * (gi * gi));
-            float denominator;
-            if (Centered)
+            streams.Slot2 = ref MemoryMarshal.GetReference(Slot(_averageGradientSlot, slotOffset, length));
+        }
+
+        var kernel = new Kernel(step.LearningRate, (float)Rho, (float)(1 - Rho), (float)Momentum, (float)Epsilon, hasMomentum, Centered);
+        ElementwiseLadder.Run(kernel, ref streams, length);
+    }
+
+    // Target: the weights; Input: the gradient; Slot0: velocity; Slot1: momentum; Slot2: the average gradient.
+    private readonly struct Kernel(float learningRate, float rho, float oneMinusRho, float momentum, float epsilon, bool hasMomentum, bool centered)
+        : IElementwiseKernel
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Invoke<T>(scoped ref ElementStreams streams, nuint i)
+            where T : struct, IFloatLanes<T>
+        {
+            T g = T.LoadUnsafe(ref streams.Input, i);
+            T velocity = (T.Create(rho) * T.LoadUnsafe(ref streams.Slot0, i)) + (T.Create(oneMinusRho) * (g * g));
+            T.StoreUnsafe(velocity, ref streams.Slot0, i);
+            T denominator;
+            if (centered)
             {
-                ref float ai = ref Unsafe.Add(ref average, i);
-                ai = (rho * ai) + (oneMinusRho * gi);
-                denominator = vi - (ai * ai) + epsilon;
+                T average = (T.Create(rho) * T.LoadUnsafe(ref streams.Slot2, i)) + (T.Create(oneMinusRho) * g);
+                T.StoreUnsafe(average, ref streams.Slot2, i);
+                denominator = velocity - (average * average) + T.Create(epsilon);
             }
             else
             {
-                denominator = vi + epsilon;
+                denominator = velocity + T.Create(epsilon);
             }
 
-            float increment = lr * gi / MathF.Sqrt(denominator);
+            T increment = T.Create(learningRate) * g / T.Sqrt(denominator);
             if (hasMomentum)
             {
-                ref float mi = ref Unsafe.Add(ref momentum, i);
-                mi = (momentumCoefficient * mi) + increment;
-                increment = mi;
+                increment = (T.Create(momentum) * T.LoadUnsafe(ref streams.Slot1, i)) + increment;
+                T.StoreUnsafe(increment, ref streams.Slot1, i);
             }
 
-            Unsafe.Add(ref w, i) -= increment;
+            T.StoreUnsafe(T.LoadUnsafe(ref streams.Target, i) - increment, ref streams.Target, i);
         }
     }
 

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using Embedding.Generated.Kernels;
 
 namespace Embedding.Generated.Optimizers;
 
@@ -49,53 +49,43 @@ public sealed class Sgd : Optimizer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Apply(Span<float> weights, ReadOnlySpan<float> gradient, int slotOffset, in StepContext step, int length)
     {
-        float lr = step.LearningRate;
+        var streams = new ElementStreams
+        {
+            Target = ref MemoryMarshal.GetReference(weights),
+            Input = ref MemoryMarshal.GetReference(gradient),
+        };
         float momentum = (float)Momentum;
-        ref float w = ref MemoryMarshal.GetReference(weights);
-        ref float g = ref MemoryMarshal.GetReference(gradient);
-        int i = 0;
         if (momentum == 0f)
         {
-            // w -= lr * g
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var vlr = Vector256.Create(lr);
-                for (; i <= length - Vector256<float>.Count; i += Vector256<float>.Count)
-                {
-                    Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref w, (nuint)i) - (vlr * Vector256.LoadUnsafe(ref g, (nuint)i)), ref w, (nuint)i);
-                }
-            }
-
-            for (; i < length; i++)
-            {
-                Unsafe.Add(ref w, i) -= lr * Unsafe.Add(ref g, i);
-            }
-
+            ElementwiseLadder.Run(new PlainKernel(step.LearningRate), ref streams, length);
             return;
         }
 
-        // m = momentum * m - lr * g; w += m (Nesterov: w += momentum * m - lr * g)
-        ref float m = ref MemoryMarshal.GetReference(Slot(0, slotOffset, length));
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var vlr = Vector256.Create(lr);
-            var vmomentum = Vector256.Create(momentum);
-            for (; i <= length - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                Vector256<float> vg = Vector256.LoadUnsafe(ref g, (nuint)i);
-                Vector256<float> vm = (vmomentum * Vector256.LoadUnsafe(ref m, (nuint)i)) - (vlr * vg);
-                Vector256.StoreUnsafe(vm, ref m, (nuint)i);
-                Vector256<float> move = Nesterov ? (vmomentum * vm) - (vlr * vg) : vm;
-                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref w, (nuint)i) + move, ref w, (nuint)i);
-            }
-        }
+        streams.Slot0 = ref MemoryMarshal.GetReference(Slot(0, slotOffset, length));
+        ElementwiseLadder.Run(new MomentumKernel(step.LearningRate, momentum, Nesterov), ref streams, length);
+    }
 
-        for (; i < length; i++)
+    // w -= lr * g. Target: the weights; Input: the gradient.
+    private readonly struct PlainKernel(float learningRate) : IElementwiseKernel
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Invoke<T>(scoped ref ElementStreams streams, nuint i)
+            where T : struct, IFloatLanes<T> =>
+            T.StoreUnsafe(T.LoadUnsafe(ref streams.Target, i) - (T.Create(learningRate) * T.LoadUnsafe(ref streams.Input, i)), ref streams.Target, i);
+    }
+
+    // m = momentum * m - lr * g; w += m (Nesterov: w += momentum * m - lr * g). Slot0: m.
+    private readonly struct MomentumKernel(float learningRate, float momentum, bool nesterov) : IElementwiseKernel
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Invoke<T>(scoped ref ElementStreams streams, nuint i)
+            where T : struct, IFloatLanes<T>
         {
-            float gi = Unsafe.Add(ref g, i);
-            ref float mi = ref Unsafe.Add(ref m, i);
-            mi = (momentum * mi) - (lr * gi);
-            Unsafe.Add(ref w, i) += Nesterov ? (momentum * mi) - (lr * gi) : mi;
+            T g = T.LoadUnsafe(ref streams.Input, i);
+            T m = (T.Create(momentum) * T.LoadUnsafe(ref streams.Slot0, i)) - (T.Create(learningRate) * g);
+            T.StoreUnsafe(m, ref streams.Slot0, i);
+            T move = nesterov ? (T.Create(momentum) * m) - (T.Create(learningRate) * g) : m;
+            T.StoreUnsafe(T.LoadUnsafe(ref streams.Target, i) + move, ref streams.Target, i);
         }
     }
 }

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using Embedding.Generated.Kernels;
 
 namespace Embedding.Generated.Regularizers;
 
@@ -65,51 +65,36 @@ public class L1L2 : IRegularizer
         float twoL2 = scale * 2f * L2;
         bool hasL1 = l1 != 0;
         bool hasL2 = twoL2 != 0;
-        ref float value = ref MemoryMarshal.GetReference(values);
-        ref float target = ref MemoryMarshal.GetReference(gradient);
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        var streams = new ElementStreams
         {
-            var vl1 = Vector256.Create(l1);
-            var vtwoL2 = Vector256.Create(twoL2);
-            for (; i <= values.Length - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                Vector256<float> w = Vector256.LoadUnsafe(ref value, (nuint)i);
-                Vector256<float> term = hasL2 ? vtwoL2 * w : Vector256<float>.Zero;
-                if (hasL1)
-                {
-                    term = (vl1 * Sign(w)) + term;
-                }
-
-                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref target, (nuint)i) + term, ref target, (nuint)i);
-            }
-        }
-
-        for (; i < values.Length; i++)
-        {
-            float w = Unsafe.Add(ref value, i);
-            float term = hasL2 ? twoL2 * w : 0f;
-            if (hasL1)
-            {
-                term = (l1 * Sign(w)) + term;
-            }
-
-            Unsafe.Add(ref target, i) += term;
-        }
+            Target = ref MemoryMarshal.GetReference(gradient),
+            Input = ref MemoryMarshal.GetReference(values),
+        };
+        ElementwiseLadder.Run(new GradientKernel(l1, twoL2, hasL1, hasL2), ref streams, values.Length);
     }
 
     /// <inheritdoc />
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{GetType().Name}(l1: {L1}, l2: {L2})");
 
-    // MathF.Sign throws on NaN; a NaN weight gets no l1 push (the l2 term, if l2 > 0, carries the NaN on).
-    private static float Sign(float value) => value > 0 ? 1f : value < 0 ? -1f : 0f;
+    // gradient += l1 * sign(w) + 2 * l2 * w. Target: the gradient; Input: the weights. Sign gives NaN weights no l1
+    // push (the l2 term, if l2 > 0, carries the NaN on).
+    private readonly struct GradientKernel(float l1, float twoL2, bool hasL1, bool hasL2) : IElementwiseKernel
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Invoke<T>(scoped ref ElementStreams streams, nuint i)
+            where T : struct, IFloatLanes<T>
+        {
+            T w = T.LoadUnsafe(ref streams.Input, i);
+            T term = hasL2 ? T.Create(twoL2) * w : T.Create(0f);
+            if (hasL1)
+            {
+                term = (T.Create(l1) * T.Sign(w)) + term;
+            }
 
-    private static Vector256<float> Sign(Vector256<float> values) =>
-        Vector256.ConditionalSelect(
-            Vector256.GreaterThan(values, Vector256<float>.Zero),
-            Vector256<float>.One,
-            Vector256.ConditionalSelect(Vector256.LessThan(values, Vector256<float>.Zero), Vector256.Create(-1f), Vector256<float>.Zero));
+            T.StoreUnsafe(T.LoadUnsafe(ref streams.Target, i) + term, ref streams.Target, i);
+        }
+    }
 
     private static float Validate(float coefficient, string name)
     {
