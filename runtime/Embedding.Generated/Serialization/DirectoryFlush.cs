@@ -24,10 +24,20 @@ internal static partial class DirectoryFlush
             return;
         }
 
-        int descriptor = Open(folder, ReadOnly);
+        int descriptor;
+        try
+        {
+            descriptor = Open(folder, ReadOnly);
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A Unix whose C library does not answer to "libc": the rename is done, only its durability is unknown.
+            return;
+        }
+
         if (descriptor < 0)
         {
-            // A folder one may write into but not read is rare; the rename is done, only its durability is unknown.
+            // A folder one may write into but not read is rare; as above, the rename is done.
             return;
         }
 
