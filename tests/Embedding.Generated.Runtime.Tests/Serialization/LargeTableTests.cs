@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using Embedding.Generated.Initializers;
-using Embedding.Generated.Serialization;
 using Xunit;
 using Xunit.Sdk;
 
@@ -33,33 +32,19 @@ public sealed class LargeTableTests : IDisposable
         long dataBytes = (long)layer.Weights.Length * sizeof(float);
         Assert.True(dataBytes > int.MaxValue, $"the table should be over 2 GiB, but is {dataBytes} bytes");
 
-        foreach (string format in new[] { "safetensors", "npy" })
+        foreach (string format in BinaryWeightFiles.Names)
         {
             string path = _folder.File($"large.{format}");
             try
             {
                 FillWithPattern(layer.Weights);
-                if (format == "npy")
-                {
-                    Npy.Save(layer, path);
-                }
-                else
-                {
-                    SafeTensors.Save(layer, path);
-                }
+                BinaryWeightFiles.Save(format, layer, path);
 
                 long length = new FileInfo(path).Length;
                 Assert.True(length > dataBytes && length < dataBytes + 4096, $"the {format} file should hold the {dataBytes} data bytes and a header, but is {length} bytes");
 
                 layer.Weights.Clear();
-                if (format == "npy")
-                {
-                    Npy.Load(layer, path);
-                }
-                else
-                {
-                    SafeTensors.Load(layer, path);
-                }
+                BinaryWeightFiles.Load(format, layer, path);
 
                 AssertPattern(layer.Weights, format);
             }

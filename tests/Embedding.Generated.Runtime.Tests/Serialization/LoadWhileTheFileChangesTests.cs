@@ -19,10 +19,8 @@ public sealed class LoadWhileTheFileChangesTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    public static TheoryData<string> Formats => ["safetensors", "npy"];
-
     [Theory]
-    [MemberData(nameof(Formats))]
+    [MemberData(nameof(BinaryWeightFiles.Formats), MemberType = typeof(BinaryWeightFiles))]
     public void Load_of_a_file_truncated_during_the_copy_throws_naming_the_truncation_and_keeps_the_weights(string format)
     {
         string path = SaveTable(format, out long length);
@@ -39,7 +37,7 @@ public sealed class LoadWhileTheFileChangesTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(Formats))]
+    [MemberData(nameof(BinaryWeightFiles.Formats), MemberType = typeof(BinaryWeightFiles))]
     public void Load_of_a_file_that_grows_during_the_copy_throws_and_keeps_the_weights(string format)
     {
         string path = SaveTable(format, out long length);
@@ -54,7 +52,7 @@ public sealed class LoadWhileTheFileChangesTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(Formats))]
+    [MemberData(nameof(BinaryWeightFiles.Formats), MemberType = typeof(BinaryWeightFiles))]
     public void Load_of_a_file_rewritten_in_place_during_the_copy_throws_rather_than_mix_old_and_new_rows(string format)
     {
         string path = SaveTable(format, out long length);
@@ -80,7 +78,7 @@ public sealed class LoadWhileTheFileChangesTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(Formats))]
+    [MemberData(nameof(BinaryWeightFiles.Formats), MemberType = typeof(BinaryWeightFiles))]
     public void Load_of_a_file_replaced_by_a_save_during_the_copy_reads_the_old_file_whole(string format)
     {
         IEmbeddingLayer saved = new PrefetchingLayer(seed: 401);
@@ -88,7 +86,7 @@ public sealed class LoadWhileTheFileChangesTests : IDisposable
         IEmbeddingLayer layer = new PrefetchingLayer(seed: 405);
         Exception? replacing = null;
 
-        Load(format, layer, path, afterFirstBlock: () => replacing = Record.Exception(() => Save(format, new PrefetchingLayer(seed: 406), path)));
+        Load(format, layer, path, afterFirstBlock: () => replacing = Record.Exception(() => BinaryWeightFiles.Save(format, new PrefetchingLayer(seed: 406), path)));
 
         // The load holds the old file open: on Unix the rename gives the name to a new file and the old one reads on;
         // Windows refuses to rename over a file that is open for reading.
@@ -108,42 +106,22 @@ public sealed class LoadWhileTheFileChangesTests : IDisposable
     private string SaveTable(string format, out long length)
     {
         string path = _folder.File($"table.{format}");
-        Save(format, new PrefetchingLayer(seed: 401), path);
+        BinaryWeightFiles.Save(format, new PrefetchingLayer(seed: 401), path);
         length = new FileInfo(path).Length;
         Assert.True(length > 4L * WeightFileReader.BlockBytes, $"the table should span several blocks, but the file is {length} bytes");
         return path;
     }
 
-    private static void Save(string format, IEmbeddingLayer layer, string path)
-    {
-        if (format == "npy")
-        {
-            Npy.Save(layer, path);
-        }
-        else
-        {
-            SafeTensors.Save(layer, path);
-        }
-    }
-
     private static void Load(string format, IEmbeddingLayer layer, string path, Action afterFirstBlock)
     {
         int blocks = 0;
-        Action<long> afterEachBlock = _ =>
+        BinaryWeightFiles.Load(format, layer, path, afterEachBlock: _ =>
         {
             if (++blocks == 1)
             {
                 afterFirstBlock();
             }
-        };
-        if (format == "npy")
-        {
-            Npy.Load(layer, path, afterEachBlock);
-        }
-        else
-        {
-            SafeTensors.Load(layer, path, SafeTensors.DefaultTensorName, afterEachBlock);
-        }
+        });
     }
 
     private static void SetLength(string path, long length)
