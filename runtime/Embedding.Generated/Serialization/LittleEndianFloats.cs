@@ -8,19 +8,24 @@ namespace Embedding.Generated.Serialization;
 /// <summary>Float data as the weight formats store it: little-endian F32, F16 or BF16.</summary>
 internal static class LittleEndianFloats
 {
+    /// <summary>
+    /// Writes <paramref name="values"/> a block at a time, straight from the table: no copy of it is made, and no span of
+    /// bytes exceeds 2 GB, so tables of 2 GB and more are written too.
+    /// </summary>
     public static void Write(Stream stream, ReadOnlySpan<float> values)
     {
-        if (BitConverter.IsLittleEndian)
+        const int FloatsPerBlock = WeightFileReader.BlockBytes / sizeof(float);
+        Span<float> swapped = BitConverter.IsLittleEndian ? default : new float[Math.Min(FloatsPerBlock, values.Length)];
+        for (int done = 0; done < values.Length; done += FloatsPerBlock)
         {
-            stream.Write(MemoryMarshal.AsBytes(values));
-            return;
-        }
+            ReadOnlySpan<float> block = values.Slice(done, Math.Min(FloatsPerBlock, values.Length - done));
+            if (!BitConverter.IsLittleEndian)
+            {
+                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<float, uint>(block), MemoryMarshal.Cast<float, uint>(swapped));
+                block = swapped[..block.Length];
+            }
 
-        Span<byte> bytes = stackalloc byte[4];
-        foreach (float value in values)
-        {
-            BinaryPrimitives.WriteSingleLittleEndian(bytes, value);
-            stream.Write(bytes);
+            stream.Write(MemoryMarshal.AsBytes(block));
         }
     }
 

@@ -25,7 +25,6 @@ public static partial class Npy
         ArgumentNullException.ThrowIfNull(layer);
         string dictionary = string.Create(
             CultureInfo.InvariantCulture, $"{{'descr': '<f4', 'fortran_order': False, 'shape': ({layer.InputDim}, {layer.OutputDim}), }}");
-        float[] weights = layer.Weights.ToArray();
         AtomicFile.Write(path, stream =>
         {
             // The data starts on a 64-byte boundary: magic (6) + version (2) + length (2 or 4) + header, ending in '\n'.
@@ -49,7 +48,7 @@ public static partial class Npy
             }
 
             stream.Write(header);
-            LittleEndianFloats.Write(stream, weights);
+            LittleEndianFloats.Write(stream, layer.Weights);
         });
     }
 
@@ -59,18 +58,21 @@ public static partial class Npy
     /// </summary>
     /// <exception cref="WeightFileException">The file is malformed, Fortran-ordered, not float32, or of another shape.</exception>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
-    public static void Load(IEmbeddingLayer layer, string path)
+    public static void Load(IEmbeddingLayer layer, string path) => Load(layer, path, afterEachBlock: null);
+
+    /// <summary>Loads as the public overload does; <paramref name="afterEachBlock"/> lets a test change the file mid-read.</summary>
+    internal static void Load(IEmbeddingLayer layer, string path, Action<long>? afterEachBlock)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        long fileLength = new FileInfo(path).Length;
+        using WeightFileReader file = WeightFileReader.Open(path, afterEachBlock);
+        long fileLength = file.Length;
         if (fileLength < Magic.Length)
         {
             throw new WeightFileException(path, $"the file is {fileLength} bytes, too short to start with the .npy magic bytes \\x93NUMPY.");
         }
 
-        using MappedFile file = MappedFile.Open(path, fileLength);
-        if (!file.Slice(0, Magic.Length).SequenceEqual(Magic))
+        if (!file.Read(0, Magic.Length).AsSpan().SequenceEqual(Magic))
         {
             throw new WeightFileException(path, "the file does not start with the .npy magic bytes \\x93NUMPY.");
         }
@@ -80,7 +82,7 @@ public static partial class Npy
             throw new WeightFileException(path, $"the file is {fileLength} bytes, too short for the version and header length after the magic bytes (truncated?).");
         }
 
-        ReadOnlySpan<byte> version = file.Slice(6, 2);
+        byte[] version = file.Read(6, 2);
         int major = version[0];
         int prefix = major switch
         {
@@ -94,8 +96,8 @@ public static partial class Npy
         }
 
         long headerLength = major == 1
-            ? BinaryPrimitives.ReadUInt16LittleEndian(file.Slice(8, 2))
-            : BinaryPrimitives.ReadUInt32LittleEndian(file.Slice(8, 4));
+            ? BinaryPrimitives.ReadUInt16LittleEndian(file.Read(8, 2))
+            : BinaryPrimitives.ReadUInt32LittleEndian(file.Read(8, 4));
         if (headerLength > fileLength - prefix)
         {
             throw new WeightFileException(path, $"the header length {headerLength} runs past the end of the file ({fileLength} bytes).");
@@ -110,7 +112,7 @@ public static partial class Npy
         try
         {
             Encoding encoding = major == 3 ? new UTF8Encoding(false, throwOnInvalidBytes: true) : Encoding.Latin1;
-            header = encoding.GetString(file.Slice(prefix, (int)headerLength));
+            header = encoding.GetString(file.Read(prefix, (int)headerLength));
         }
         catch (DecoderFallbackException exception)
         {
@@ -131,8 +133,8 @@ public static partial class Npy
                 path, $"the array needs {expected} data bytes, but the file holds {fileLength - dataStart}{(fileLength - dataStart < expected ? " (truncated?)" : string.Empty)}.");
         }
 
-        // Everything is checked: from here on nothing can fail, so the layer is never left half-written.
-        file.ConvertInto(dataStart, "F32", sizeof(float), bigEndian, layer.Weights);
+        // Everything in the header is checked; the table is staged and written into the layer only once it is read whole.
+        file.ReadTable(dataStart, "F32", sizeof(float), bigEndian, layer.Weights);
     }
 
     /// <summary>

@@ -17,7 +17,9 @@ namespace Embedding.Generated.Serialization;
 /// <remarks>
 /// Saving writes one <c>F32</c> tensor (row-major <c>InputDim x OutputDim</c>) atomically. Loading accepts <c>F32</c>,
 /// <c>F16</c> and <c>BF16</c>, checks the whole header, the byte ranges and the shape against the layer before it
-/// writes a single weight, and reads the data through a memory map, so a large table is copied once.
+/// writes a single weight, and reads the data with ordinary reads into a staging copy that reaches the layer only
+/// when the file was read whole and unchanged (<see cref="WeightFileReader"/>). Saving streams the rows: no copy of the
+/// table is made, and tables of 2 GB and more are written.
 /// </remarks>
 public static class SafeTensors
 {
@@ -52,14 +54,13 @@ public static class SafeTensors
         }
 
         byte[] header = WriteHeader(tensorName, layer.InputDim, layer.OutputDim, metadata);
-        float[] weights = layer.Weights.ToArray();
         AtomicFile.Write(path, stream =>
         {
             Span<byte> length = stackalloc byte[8];
             BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
             stream.Write(length);
             stream.Write(header);
-            LittleEndianFloats.Write(stream, weights);
+            LittleEndianFloats.Write(stream, layer.Weights);
         });
     }
 
@@ -69,19 +70,23 @@ public static class SafeTensors
     /// </summary>
     /// <exception cref="WeightFileException">The file is malformed, or its tensor is missing or does not fit the layer.</exception>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
-    public static IReadOnlyDictionary<string, string> Load(IEmbeddingLayer layer, string path, string tensorName = DefaultTensorName)
+    public static IReadOnlyDictionary<string, string> Load(IEmbeddingLayer layer, string path, string tensorName = DefaultTensorName) =>
+        Load(layer, path, tensorName, afterEachBlock: null);
+
+    /// <summary>Loads as the public overload does; <paramref name="afterEachBlock"/> lets a test change the file mid-read.</summary>
+    internal static IReadOnlyDictionary<string, string> Load(IEmbeddingLayer layer, string path, string tensorName, Action<long>? afterEachBlock)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(tensorName);
-        long fileLength = new FileInfo(path).Length;
+        using WeightFileReader file = WeightFileReader.Open(path, afterEachBlock);
+        long fileLength = file.Length;
         if (fileLength < 8)
         {
             throw new WeightFileException(path, $"the file is {fileLength} bytes, shorter than the 8-byte header length that starts a safetensors file.");
         }
 
-        using MappedFile file = MappedFile.Open(path, fileLength);
-        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(file.Slice(0, 8));
+        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(file.Read(0, 8));
         if (headerLength > (ulong)(fileLength - 8))
         {
             throw new WeightFileException(path, $"the header length {headerLength} runs past the end of the file ({fileLength} bytes, so at most {fileLength - 8}).");
@@ -92,7 +97,7 @@ public static class SafeTensors
             throw new WeightFileException(path, $"the header length {headerLength} exceeds the {MaxHeaderLength} bytes safetensors allows.");
         }
 
-        Header header = ParseHeader(path, file.Slice(8, (int)headerLength));
+        Header header = ParseHeader(path, file.Read(8, (int)headerLength));
         long dataStart = 8 + (long)headerLength;
         ValidateLayout(path, header.Tensors, fileLength - dataStart);
 
@@ -113,8 +118,8 @@ public static class SafeTensors
                 path, $"tensor '{tensorName}' has shape [{string.Join(", ", tensor.Shape)}], but the layer needs [{layer.InputDim}, {layer.OutputDim}].");
         }
 
-        // Everything is checked: from here on nothing can fail, so the layer is never left half-written.
-        file.ConvertInto(dataStart + tensor.Begin, tensor.DType, ElementSizes[tensor.DType], bigEndian: false, layer.Weights);
+        // Everything in the header is checked; the table is staged and written into the layer only once it is read whole.
+        file.ReadTable(dataStart + tensor.Begin, tensor.DType, ElementSizes[tensor.DType], bigEndian: false, layer.Weights);
         return header.Metadata;
     }
 

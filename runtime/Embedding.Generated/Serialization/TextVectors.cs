@@ -237,10 +237,47 @@ public static class TextVectors
             throw new ArgumentException($"tokens has {tokens.Count} entries, but the table has only {layer.InputDim} rows.", nameof(tokens));
         }
 
-        var text = new StringBuilder();
+        int count = CountTokensThatReadBack(tokens);
+        int outputDim = layer.OutputDim;
+        AtomicFile.Write(path, stream =>
+        {
+            // Row by row from the table into the file: no copy of the table or of the text is held.
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true);
+            if (format == TextVectorFormat.Word2Vec)
+            {
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{count} {outputDim}\n"));
+            }
+
+            Span<char> number = stackalloc char[32];
+            ReadOnlySpan<float> weights = layer.Weights;
+            for (int id = 0; id < tokens.Count; id++)
+            {
+                string? token = tokens[id];
+                if (string.IsNullOrEmpty(token))
+                {
+                    continue;
+                }
+
+                writer.Write(token);
+                foreach (float value in weights.Slice(id * outputDim, outputDim))
+                {
+                    value.TryFormat(number, out int length, "R", CultureInfo.InvariantCulture);
+                    writer.Write(' ');
+                    writer.Write(number[..length]);
+                }
+
+                writer.Write('\n');
+            }
+        });
+    }
+
+    /// <summary>
+    /// The number of rows that have a token, once every token is known to read back as itself; checked before anything
+    /// is written.
+    /// </summary>
+    private static int CountTokensThatReadBack(IReadOnlyList<string?> tokens)
+    {
         var rowOfToken = new Dictionary<string, int>(StringComparer.Ordinal);
-        int count = 0;
-        float[] weights = layer.Weights.ToArray();
         for (int id = 0; id < tokens.Count; id++)
         {
             string? token = tokens[id];
@@ -265,22 +302,9 @@ public static class TextVectors
             {
                 throw new ArgumentException($"tokens {rowOfToken[token]} and {id} are both '{token}'; a text file maps each token to one row.", nameof(tokens));
             }
-
-            count++;
-            text.Append(token);
-            foreach (float value in weights.AsSpan(id * layer.OutputDim, layer.OutputDim))
-            {
-                text.Append(' ').Append(value.ToString("R", CultureInfo.InvariantCulture));
-            }
-
-            text.Append('\n');
         }
 
-        string header = format == TextVectorFormat.Word2Vec
-            ? string.Create(CultureInfo.InvariantCulture, $"{count} {layer.OutputDim}\n")
-            : string.Empty;
-        byte[] bytes = new UTF8Encoding(false).GetBytes(header + text);
-        AtomicFile.Write(path, stream => stream.Write(bytes));
+        return rowOfToken.Count;
     }
 
     /// <summary>
