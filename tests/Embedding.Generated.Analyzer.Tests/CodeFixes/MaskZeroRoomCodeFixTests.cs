@@ -96,26 +96,30 @@ public sealed class MaskZeroRoomCodeFixTests
             RemoveMaskZero,
             index: 1);
 
+    /// <summary>Two documents, three MaskZero layers whose InputDim leaves no room for a real token.</summary>
+    private static readonly string[] UndersizedLayers =
+    [
+        """
+        using Embedding.Generated;
+
+        [EmbeddingLayer({|EMB005:InputDim = 1|}, OutputDim = 4, MaskZero = true)]
+        public partial class First;
+
+        [EmbeddingLayer({|EMB005:InputDim = 0 + 1|}, OutputDim = 4, MaskZero = true)]
+        public partial class Second;
+        """,
+        """
+        using Embedding.Generated;
+
+        [EmbeddingLayer({|EMB005:InputDim = 1|}, OutputDim = 8, MaskZero = true)]
+        public partial class Third;
+        """,
+    ];
+
     [Fact]
     public Task Fix_All_adds_a_padding_row_to_every_layer_in_every_document() =>
         Verify.VerifyFixAllAsync(
-            [
-                """
-                using Embedding.Generated;
-
-                [EmbeddingLayer({|EMB005:InputDim = 1|}, OutputDim = 4, MaskZero = true)]
-                public partial class First;
-
-                [EmbeddingLayer({|EMB005:InputDim = 0 + 1|}, OutputDim = 4, MaskZero = true)]
-                public partial class Second;
-                """,
-                """
-                using Embedding.Generated;
-
-                [EmbeddingLayer({|EMB005:InputDim = 1|}, OutputDim = 8, MaskZero = true)]
-                public partial class Third;
-                """,
-            ],
+            UndersizedLayers,
             [
                 """
                 using Embedding.Generated;
@@ -138,23 +142,7 @@ public sealed class MaskZeroRoomCodeFixTests
     [Fact]
     public Task Fix_All_removes_MaskZero_from_every_layer_in_every_document() =>
         Verify.VerifyFixAllAsync(
-            [
-                """
-                using Embedding.Generated;
-
-                [EmbeddingLayer({|EMB005:InputDim = 1|}, OutputDim = 4, MaskZero = true)]
-                public partial class First;
-
-                [EmbeddingLayer({|EMB005:InputDim = 0 + 1|}, OutputDim = 4, MaskZero = true)]
-                public partial class Second;
-                """,
-                """
-                using Embedding.Generated;
-
-                [EmbeddingLayer({|EMB005:InputDim = 1|}, OutputDim = 8, MaskZero = true)]
-                public partial class Third;
-                """,
-            ],
+            UndersizedLayers,
             [
                 """
                 using Embedding.Generated;
