@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Embedding.Generated.CodeFixes;
 
@@ -22,13 +23,16 @@ public sealed class AddPartialCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UnsupportedTarget);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    // Layers nested in one class each make it partial: fixes run one after another, each seeing what the last one did.
+    public override FixAllProvider GetFixAllProvider() =>
+        SequentialFixAll.Create(static (root, diagnostic) => IsAboutPartial(diagnostic) ? FindDeclaration(root, diagnostic.Location.SourceSpan) : null,
+            static (document, declaration, _, cancellationToken) => AddPartialAsync(document, declaration, cancellationToken));
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root?.FindToken(context.Span.Start).Parent?.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not TypeDeclarationSyntax declaration ||
+        if (root is null || FindDeclaration(root, context.Span) is not TypeDeclarationSyntax declaration ||
             !declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Any(IsNotPartial))
         {
             return;
@@ -42,6 +46,9 @@ public sealed class AddPartialCodeFixProvider : CodeFixProvider
                 diagnostic);
         }
     }
+
+    private static TypeDeclarationSyntax? FindDeclaration(SyntaxNode root, TextSpan span) =>
+        root.FindToken(span.Start).Parent?.FirstAncestorOrSelf<TypeDeclarationSyntax>();
 
     private static async Task<Document> AddPartialAsync(Document document, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Embedding.Generated.Generator.Validation;
 using Microsoft.CodeAnalysis;
@@ -9,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Embedding.Generated.CodeFixes;
 
@@ -25,34 +27,46 @@ public sealed class MaskZeroRoomCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.MaskZeroWithoutRoom);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    // Sequential rather than batched for one reason: dotnet format asks for Fix All with no fix chosen, and then the
+    // padding row, offered first, is what it applies.
+    public override FixAllProvider GetFixAllProvider() =>
+        SequentialFixAll.Create(
+            static (root, diagnostic) => FindAttribute(root, diagnostic.Location.SourceSpan),
+            static (document, attribute, equivalenceKey, cancellationToken) => Fix(document, attribute, equivalenceKey ?? AddPaddingRowTitle, cancellationToken));
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root?.FindNode(context.Span).FirstAncestorOrSelf<AttributeSyntax>() is not AttributeSyntax attribute ||
-            Argument(attribute, "InputDim") is not AttributeArgumentSyntax inputDim ||
-            Argument(attribute, "MaskZero") is not AttributeArgumentSyntax maskZero)
+        if (root is null || FindAttribute(root, context.Span) is not AttributeSyntax attribute ||
+            Argument(attribute, "InputDim") is null || Argument(attribute, "MaskZero") is null)
         {
             return;
         }
 
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    AddPaddingRowTitle,
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(inputDim, PlusOne(inputDim)))),
-                    equivalenceKey: AddPaddingRowTitle),
-                diagnostic);
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    RemoveMaskZeroTitle,
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(attribute, WithoutArgument(attribute, maskZero)))),
-                    equivalenceKey: RemoveMaskZeroTitle),
-                diagnostic);
+            foreach (string title in new[] { AddPaddingRowTitle, RemoveMaskZeroTitle })
+            {
+                context.RegisterCodeFix(CodeAction.Create(title, cancellationToken => Fix(context.Document, attribute, title, cancellationToken), equivalenceKey: title), diagnostic);
+            }
         }
+    }
+
+    private static AttributeSyntax? FindAttribute(SyntaxNode root, TextSpan span) => root.FindNode(span).FirstAncestorOrSelf<AttributeSyntax>();
+
+    /// <summary>Applies the fix titled <paramref name="title"/> to the attribute; the document as it was if the attribute lacks an argument it needs.</summary>
+    private static async Task<Document> Fix(Document document, AttributeSyntax attribute, string title, CancellationToken cancellationToken)
+    {
+        SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+        if (Argument(attribute, "InputDim") is not AttributeArgumentSyntax inputDim || Argument(attribute, "MaskZero") is not AttributeArgumentSyntax maskZero)
+        {
+            return document;
+        }
+
+        return document.WithSyntaxRoot(title == RemoveMaskZeroTitle
+            ? root.ReplaceNode(attribute, WithoutArgument(attribute, maskZero))
+            : root.ReplaceNode(inputDim, PlusOne(inputDim)));
     }
 
     private static AttributeArgumentSyntax? Argument(AttributeSyntax attribute, string name) =>

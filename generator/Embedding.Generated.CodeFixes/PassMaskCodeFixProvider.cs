@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Embedding.Generated.CodeFixes;
 
@@ -25,30 +26,48 @@ public sealed class PassMaskCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.MaskDiscarded);
 
     /// <inheritdoc />
-    public override FixAllProvider? GetFixAllProvider() => null;
+    // Each fix declares a mask whose free name depends on the masks declared before it, so fixes run one after another.
+    public override FixAllProvider GetFixAllProvider() =>
+        SequentialFixAll.Create(static (root, diagnostic) => FindCall(root, diagnostic.Location.SourceSpan), static (document, call, _, cancellationToken) => PassMaskAsync(document, call, cancellationToken));
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root?.FindNode(context.Span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not InvocationExpressionSyntax call ||
-            model is null ||
-            MaskDeclarationFor(model, call, context.CancellationToken) is not string maskDeclaration ||
-            call.FirstAncestorOrSelf<StatementSyntax>() is not StatementSyntax statement ||
-            statement.Parent is not BlockSyntax and not GlobalStatementSyntax ||
-            !IsSafeToRepeat(call.ArgumentList.Arguments[0].Expression))
+        if (root is null || model is null || FindCall(root, context.Span) is not InvocationExpressionSyntax call ||
+            Plan(model, call, context.CancellationToken) is null)
         {
-            // Only the span and 2-D array overloads have a mask form; the ids are read twice, so only a plain name is safe.
             return;
         }
 
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
             context.RegisterCodeFix(
-                CodeAction.Create(Title, cancellationToken => PassMaskAsync(context.Document, call, statement, maskDeclaration, cancellationToken), equivalenceKey: Title),
+                CodeAction.Create(Title, cancellationToken => PassMaskAsync(context.Document, call, cancellationToken), equivalenceKey: Title),
                 diagnostic);
         }
+    }
+
+    private static InvocationExpressionSyntax? FindCall(SyntaxNode root, TextSpan span) =>
+        root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>();
+
+    /// <summary>
+    /// The mask declaration (see <see cref="MaskDeclarationFor"/>) and the statement it goes before, or null where the
+    /// fix does not apply.
+    /// </summary>
+    private static (string MaskDeclaration, StatementSyntax Statement)? Plan(SemanticModel model, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+    {
+        if (MaskDeclarationFor(model, call, cancellationToken) is not string maskDeclaration ||
+            call.FirstAncestorOrSelf<StatementSyntax>() is not StatementSyntax statement ||
+            statement.Parent is not BlockSyntax and not GlobalStatementSyntax ||
+            !IsSafeToRepeat(call.ArgumentList.Arguments[0].Expression))
+        {
+            // Only the span and 2-D array overloads have a mask form; the ids are read twice, so only a plain name is safe.
+            return null;
+        }
+
+        return (maskDeclaration, statement);
     }
 
     /// <summary>
@@ -90,10 +109,15 @@ public sealed class PassMaskCodeFixProvider : CodeFixProvider
     private static bool IsSafeToRepeat(ExpressionSyntax ids) =>
         ids is IdentifierNameSyntax || ids is ThisExpressionSyntax || (ids is MemberAccessExpressionSyntax access && IsSafeToRepeat(access.Expression));
 
-    private static async Task<Document> PassMaskAsync(
-        Document document, InvocationExpressionSyntax call, StatementSyntax statement, string maskDeclaration, CancellationToken cancellationToken)
+    /// <summary>Declares the mask before the call's statement and passes it; <paramref name="document"/> as it was where the fix does not apply.</summary>
+    private static async Task<Document> PassMaskAsync(Document document, InvocationExpressionSyntax call, CancellationToken cancellationToken)
     {
         SemanticModel model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
+        if (Plan(model, call, cancellationToken) is not (string maskDeclaration, StatementSyntax statement))
+        {
+            return document;
+        }
+
         string mask = FreeName(model, statement.SpanStart, "mask");
         string ids = call.ArgumentList.Arguments[0].Expression.WithoutTrivia().ToString();
 

@@ -3,6 +3,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using Embedding.Generated.Generator.Validation;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -59,7 +61,7 @@ public sealed class ComponentArgumentAnalyzer : DiagnosticAnalyzer
         }
 
         IReadOnlyDictionary<string, ComponentRules.Range> ranges = ComponentRules.Parameters[component];
-        var constants = new Dictionary<string, (double Value, Location Location)>();
+        var constants = new Dictionary<string, (double Value, string Text, Location Location)>();
         bool axisGiven = false;
         foreach (IArgumentOperation argument in creation.Arguments)
         {
@@ -71,14 +73,14 @@ public sealed class ComponentArgumentAnalyzer : DiagnosticAnalyzer
             axisGiven |= parameter.Name == "axis" && argument.ArgumentKind != ArgumentKind.DefaultValue;
             if (argument.ArgumentKind == ArgumentKind.DefaultValue ||
                 !ranges.TryGetValue(parameter.Name, out ComponentRules.Range range) ||
-                ConstantNumber(argument.Value) is not double value)
+                ConstantNumber(argument.Value) is not (double value, string text))
             {
                 continue;
             }
 
             Location location = argument.Syntax.GetLocation();
-            constants[parameter.Name] = (value, location);
-            if (ComponentRules.CheckValue(component, parameter.Name, range, value) is string message)
+            constants[parameter.Name] = (value, text, location);
+            if (ComponentRules.CheckValue(component, parameter.Name, range, value, text) is string message)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidComponent, location, message));
             }
@@ -86,7 +88,7 @@ public sealed class ComponentArgumentAnalyzer : DiagnosticAnalyzer
 
         if (ComponentRules.OrderedPairs.TryGetValue(component, out (string Lower, string Upper) pair) &&
             constants.TryGetValue(pair.Lower, out var lower) && constants.TryGetValue(pair.Upper, out var upper) &&
-            ComponentRules.CheckOrder(component, pair.Lower, lower.Value, pair.Upper, upper.Value) is string orderMessage)
+            ComponentRules.CheckOrder(component, pair.Lower, lower.Value, lower.Text, pair.Upper, upper.Value, upper.Text) is string orderMessage)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidComponent, lower.Location, orderMessage));
         }
@@ -115,12 +117,49 @@ public sealed class ComponentArgumentAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    /// <summary>The value of a numeric constant argument (int, float or double), or null.</summary>
-    private static double? ConstantNumber(IOperation value) => value.ConstantValue switch
+    /// <summary>
+    /// The value of a numeric constant argument (int, float or double), and how a message prints it: as the user wrote
+    /// the literal, else the constant in the type it was written in (before any widening to the parameter's type).
+    /// </summary>
+    private static (double Value, string Text)? ConstantNumber(IOperation value)
     {
-        { HasValue: true, Value: int number } => number,
-        { HasValue: true, Value: float number } => number,
-        { HasValue: true, Value: double number } => number,
+        double? number = value.ConstantValue switch
+        {
+            { HasValue: true, Value: int constant } => constant,
+            { HasValue: true, Value: float constant } => constant,
+            { HasValue: true, Value: double constant } => constant,
+            _ => null,
+        };
+        if (number is null)
+        {
+            return null;
+        }
+
+        IOperation written = value;
+        while (written is IConversionOperation { IsImplicit: true, Operand.ConstantValue.HasValue: true } conversion)
+        {
+            written = conversion.Operand;
+        }
+
+        return (number.Value, LiteralText(written.Syntax) ?? NumberText.Of(written.ConstantValue.Value!));
+    }
+
+    /// <summary>
+    /// A numeric literal, with its sign if it has one, as written but without a type suffix (<c>-0.01f</c> prints
+    /// <c>-0.01</c>, <c>1e-7</c> stays <c>1e-7</c>); null for any other expression.
+    /// </summary>
+    private static string? LiteralText(SyntaxNode syntax) => syntax switch
+    {
+        LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.NumericLiteralExpression) => WithoutTypeSuffix(literal.Token),
+        PrefixUnaryExpressionSyntax { Operand: LiteralExpressionSyntax literal } sign
+            when literal.IsKind(SyntaxKind.NumericLiteralExpression) && sign.Kind() is SyntaxKind.UnaryMinusExpression or SyntaxKind.UnaryPlusExpression
+            => sign.OperatorToken.Text + WithoutTypeSuffix(literal.Token),
         _ => null,
     };
+
+    // Only real literals: the F of an integer literal such as 0xF is a digit.
+    private static string WithoutTypeSuffix(SyntaxToken literal) =>
+        literal.Value is float or double or decimal && literal.Text.Length > 1 && "fFdDmM".IndexOf(literal.Text[literal.Text.Length - 1]) >= 0
+            ? literal.Text.Substring(0, literal.Text.Length - 1)
+            : literal.Text;
 }

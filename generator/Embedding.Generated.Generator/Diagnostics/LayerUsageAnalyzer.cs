@@ -46,16 +46,20 @@ public sealed class LayerUsageAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeBlock(OperationBlockStartAnalysisContext block, LayerCatalog layers)
     {
-        // Per method body: forward calls that drop the mask, reported at the end unless the body computes a mask for
-        // the same layer instance (the same local, parameter, field or property; else the same layer type).
-        var maskLessForwards = new ConcurrentQueue<(IInvocationOperation Call, string Layer, ISymbol Receiver)>();
-        var masksComputed = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+        // Per method body and per layer instance: forward calls that drop the mask, reported at the end unless the body
+        // computes a mask on the same instance (see LayerInstance). Where the instance cannot be told, the layer type
+        // stands for it both ways, so that doubt never turns into a warning.
+        var maskLessForwards = new ConcurrentQueue<(IInvocationOperation Call, string Layer, INamedTypeSymbol Type, LayerInstance? Instance)>();
+        var masksComputed = new ConcurrentDictionary<LayerInstance, bool>();
+        var typesWithMask = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+        var typesWithMaskOnUnknownInstance = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
 
         block.RegisterOperationAction(
             context =>
             {
                 var invocation = (IInvocationOperation)context.Operation;
-                if (layers.Find(invocation.TargetMethod.ContainingType) is not LayerFacts layer)
+                INamedTypeSymbol type = invocation.TargetMethod.ContainingType;
+                if (layers.Find(type) is not LayerFacts layer)
                 {
                     return;
                 }
@@ -66,15 +70,23 @@ public sealed class LayerUsageAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                ISymbol receiver = ReceiverOf(invocation);
+                LayerInstance? instance = LayerInstance.Of(invocation.Instance);
                 if (invocation.TargetMethod.Name == ComputeMaskMethodName ||
                     invocation.TargetMethod.Parameters.Any(parameter => parameter.Name == "mask"))
                 {
-                    masksComputed[receiver] = true;
+                    typesWithMask[type] = true;
+                    if (instance is null)
+                    {
+                        typesWithMaskOnUnknownInstance[type] = true;
+                    }
+                    else
+                    {
+                        masksComputed[instance] = true;
+                    }
                 }
                 else if (invocation.TargetMethod.Name == ForwardMethodName)
                 {
-                    maskLessForwards.Enqueue((invocation, layer.Name, receiver));
+                    maskLessForwards.Enqueue((invocation, layer.Name, type, instance));
                 }
             },
             OperationKind.Invocation);
@@ -92,9 +104,12 @@ public sealed class LayerUsageAnalyzer : DiagnosticAnalyzer
 
         block.RegisterOperationBlockEndAction(context =>
         {
-            foreach ((IInvocationOperation call, string layer, ISymbol receiver) in maskLessForwards)
+            foreach ((IInvocationOperation call, string layer, INamedTypeSymbol type, LayerInstance? instance) in maskLessForwards)
             {
-                if (masksComputed.ContainsKey(receiver))
+                bool maskComputed = instance is null
+                    ? typesWithMask.ContainsKey(type)
+                    : masksComputed.ContainsKey(instance) || typesWithMaskOnUnknownInstance.ContainsKey(type);
+                if (maskComputed)
                 {
                     continue;
                 }
@@ -102,29 +117,14 @@ public sealed class LayerUsageAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.MaskDiscarded,
                     call.Syntax.GetLocation(),
-                    $"'{layer}' has MaskZero = true, but this Forward call discards the padding mask and nothing here computes it; call Forward(ids, output, mask) or ComputeMask(ids, mask) and pass the mask to the layers that follow"));
+                    $"'{layer}' has MaskZero = true, but this Forward call discards the padding mask and nothing in this method computes it for '{InstanceText(call)}'; call Forward(ids, output, mask) or ComputeMask(ids, mask) and pass the mask to the layers that follow"));
             }
         });
     }
 
-    /// <summary>The layer instance a call is made on: the variable or member that holds it, else its type.</summary>
-    private static ISymbol ReceiverOf(IInvocationOperation invocation)
-    {
-        IOperation? receiver = invocation.Instance;
-        while (receiver is IConversionOperation conversion)
-        {
-            receiver = conversion.Operand;
-        }
-
-        return receiver switch
-        {
-            ILocalReferenceOperation local => local.Local,
-            IParameterReferenceOperation parameter => parameter.Parameter,
-            IFieldReferenceOperation field => field.Field,
-            IPropertyReferenceOperation property => property.Property,
-            _ => invocation.TargetMethod.ContainingType,
-        };
-    }
+    /// <summary>How the message names the instance a call is made on: as written, or <c>this</c> when implicit.</summary>
+    private static string InstanceText(IInvocationOperation call) =>
+        call.Instance is { IsImplicit: false, Syntax: var receiver } ? receiver.ToString() : "this";
 
     /// <summary>Reports every compile-time constant id outside the layer's range in the id arguments of a call.</summary>
     private static void ReportConstantIds(OperationAnalysisContext context, LayerFacts layer, ImmutableArray<IArgumentOperation> arguments)

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 
 namespace Embedding.Generated.Generator.Validation;
 
@@ -75,8 +74,11 @@ internal static class ComponentRules
         "Embedding.Generated.Constraints.MinMaxNorm",
     };
 
-    /// <summary>The EMB008 message for a constant outside its range, or null when it is inside.</summary>
-    public static string? CheckValue(string component, string parameter, Range range, double value)
+    /// <summary>
+    /// The EMB008 message for a constant outside its range, or null when it is inside; <paramref name="text"/> is how
+    /// the message prints it (the user's literal where there is one, see <see cref="NumberText"/>).
+    /// </summary>
+    public static string? CheckValue(string component, string parameter, Range range, double value, string text)
     {
         bool valid = range switch
         {
@@ -101,14 +103,15 @@ internal static class ComponentRules
             Range.Fraction => "a number in [0, 1]",
             _ => "0 (columns, across the vocabulary), 1 or -1 (each token's vector)",
         };
-        return $"{Simple(component)}: {parameter} must be {expected}, but is {Format(value)}";
+        return $"{Simple(component)}: {parameter} must be {expected}, but is {text}";
     }
 
     /// <summary>The EMB008 message for an ordered pair given in the wrong order, or null.</summary>
-    public static string? CheckOrder(string component, string lower, double lowerValue, string upper, double upperValue) =>
+    public static string? CheckOrder(
+        string component, string lower, double lowerValue, string lowerText, string upper, double upperValue, string upperText) =>
         lowerValue <= upperValue
             ? null
-            : $"{Simple(component)}: {lower} must not exceed {upper}, but {lower} is {Format(lowerValue)} and {upper} is {Format(upperValue)}";
+            : $"{Simple(component)}: {lower} must not exceed {upper}, but {lower} is {lowerText} and {upper} is {upperText}";
 
     /// <summary>The EMB011 message.</summary>
     public static string MissingAxisMessage(string component) =>
@@ -117,8 +120,6 @@ internal static class ComponentRules
     private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
 
     private static string Simple(string metadataName) => metadataName.Substring(metadataName.LastIndexOf('.') + 1);
-
-    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static IReadOnlyDictionary<string, Range> Map(params (string Name, Range Range)[] parameters)
     {

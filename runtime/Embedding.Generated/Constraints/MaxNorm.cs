@@ -14,7 +14,7 @@ public sealed class MaxNorm : NormConstraint
     public MaxNorm(float maxValue = 2f, int axis = 0)
         : base(axis)
     {
-        MaxValue = ValidateNonNegative(maxValue, nameof(maxValue));
+        MaxValue = NumberGuard.RequireNonNegative(maxValue, nameof(maxValue));
     }
 
     /// <summary>The largest norm a slice may keep.</summary>

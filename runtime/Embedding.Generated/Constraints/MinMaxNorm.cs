@@ -14,19 +14,10 @@ public sealed class MinMaxNorm : NormConstraint
     public MinMaxNorm(float minValue = 0f, float maxValue = 1f, float rate = 1f, int axis = 0)
         : base(axis)
     {
-        MinValue = ValidateNonNegative(minValue, nameof(minValue));
-        MaxValue = ValidateNonNegative(maxValue, nameof(maxValue));
-        if (minValue > maxValue)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(minValue), minValue, string.Create(CultureInfo.InvariantCulture, $"minValue must not exceed maxValue, but minValue is {minValue} and maxValue is {maxValue}."));
-        }
-
-        Rate = ValidateNonNegative(rate, nameof(rate));
-        if (rate > 1f)
-        {
-            throw new ArgumentOutOfRangeException(nameof(rate), rate, string.Create(CultureInfo.InvariantCulture, $"rate must lie in [0, 1], but is {rate}."));
-        }
+        MinValue = NumberGuard.RequireNonNegative(minValue, nameof(minValue));
+        MaxValue = NumberGuard.RequireNonNegative(maxValue, nameof(maxValue));
+        NumberGuard.RequireOrdered(minValue, nameof(minValue), maxValue, nameof(maxValue));
+        Rate = NumberGuard.RequireFraction(rate, nameof(rate));
     }
 
     /// <summary>The smallest norm a slice is moved towards.</summary>

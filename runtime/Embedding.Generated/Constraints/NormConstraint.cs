@@ -158,16 +158,4 @@ public abstract class NormConstraint : IConstraint
 
     // desired / (epsilon + n), in float32 as Keras computes it.
     private float Factor(float norm) => DesiredNorm(norm) / (Epsilon + norm);
-
-    /// <summary>Throws unless <paramref name="value"/> is a finite number of 0 or more.</summary>
-    protected static float ValidateNonNegative(float value, string name)
-    {
-        if (!float.IsFinite(value) || value < 0)
-        {
-            throw new ArgumentOutOfRangeException(
-                name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must be a finite number of 0 or more, but is {value}."));
-        }
-
-        return value;
-    }
 }

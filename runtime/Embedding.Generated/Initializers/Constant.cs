@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 
 namespace Embedding.Generated.Initializers;
 
@@ -10,13 +9,7 @@ public sealed class Constant : IEmbeddingInitializer
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite.</exception>
     public Constant(float value = 0)
     {
-        if (!float.IsFinite(value))
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(value), value, string.Create(CultureInfo.InvariantCulture, $"value must be a finite number, but is {value}."));
-        }
-
-        Value = value;
+        Value = NumberGuard.RequireFinite(value, nameof(value));
     }
 
     /// <summary>The value of every weight.</summary>

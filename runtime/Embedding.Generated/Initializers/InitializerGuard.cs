@@ -31,28 +31,4 @@ internal static class InitializerGuard
         ValidateDimensions(inputDim, outputDim);
         EmbeddingGuard.ValidateTableLength(weightsLength, inputDim, outputDim, "weights");
     }
-
-    /// <summary>Returns <paramref name="value"/>, or throws if it is NaN or infinite.</summary>
-    public static double RequireFinite(double value, string name)
-    {
-        if (!double.IsFinite(value))
-        {
-            throw new ArgumentOutOfRangeException(
-                name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must be a finite number, but is {value}."));
-        }
-
-        return value;
-    }
-
-    /// <summary>Returns <paramref name="value"/>, or throws if it is negative, NaN or infinite.</summary>
-    public static double RequireFiniteNonNegative(double value, string name)
-    {
-        if (!double.IsFinite(value) || value < 0)
-        {
-            throw new ArgumentOutOfRangeException(
-                name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must be a finite number of 0 or more, but is {value}."));
-        }
-
-        return value;
-    }
 }

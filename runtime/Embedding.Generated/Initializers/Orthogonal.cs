@@ -25,7 +25,7 @@ public sealed class Orthogonal : IEmbeddingInitializer
 {
     /// <summary>Creates the initializer.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="gain"/> is not finite.</exception>
-    public Orthogonal(double gain = 1.0) => Gain = InitializerGuard.RequireFinite(gain, nameof(gain));
+    public Orthogonal(double gain = 1.0) => Gain = NumberGuard.RequireFinite(gain, nameof(gain));
 
     /// <summary>The factor applied to the orthogonal matrix.</summary>
     public double Gain { get; }

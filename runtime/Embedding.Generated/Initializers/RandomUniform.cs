@@ -15,23 +15,9 @@ public sealed class RandomUniform : IEmbeddingInitializer
     /// <exception cref="ArgumentOutOfRangeException">A bound is not finite, or <paramref name="minval"/> &gt; <paramref name="maxval"/>.</exception>
     public RandomUniform(double minval = -0.05, double maxval = 0.05)
     {
-        if (!double.IsFinite(minval))
-        {
-            throw new ArgumentOutOfRangeException(nameof(minval), minval, $"minval must be a finite number, but is {minval}.");
-        }
-
-        if (!double.IsFinite(maxval))
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxval), maxval, $"maxval must be a finite number, but is {maxval}.");
-        }
-
-        if (minval > maxval)
-        {
-            throw new ArgumentOutOfRangeException(nameof(minval), minval, $"minval must not exceed maxval, but minval is {minval} and maxval is {maxval}.");
-        }
-
-        Minval = minval;
-        Maxval = maxval;
+        Minval = NumberGuard.RequireFinite(minval, nameof(minval));
+        Maxval = NumberGuard.RequireFinite(maxval, nameof(maxval));
+        NumberGuard.RequireOrdered(minval, nameof(minval), maxval, nameof(maxval));
     }
 
     /// <summary>The lower bound (inclusive).</summary>

@@ -23,8 +23,8 @@ public sealed class TruncatedNormal : IEmbeddingInitializer
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="mean"/> is not finite, or <paramref name="stddev"/> is negative or not finite.</exception>
     public TruncatedNormal(double mean = 0, double stddev = 0.05)
     {
-        Mean = InitializerGuard.RequireFinite(mean, nameof(mean));
-        Stddev = InitializerGuard.RequireFiniteNonNegative(stddev, nameof(stddev));
+        Mean = NumberGuard.RequireFinite(mean, nameof(mean));
+        Stddev = NumberGuard.RequireNonNegative(stddev, nameof(stddev));
     }
 
     /// <summary>The mean of the distribution.</summary>

@@ -37,12 +37,7 @@ public class VarianceScaling : IEmbeddingInitializer
     /// </exception>
     public VarianceScaling(double scale = 1.0, FanMode mode = FanMode.FanIn, VarianceDistribution distribution = VarianceDistribution.TruncatedNormal)
     {
-        if (!(scale > 0) || double.IsPositiveInfinity(scale))
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(scale), scale, string.Create(CultureInfo.InvariantCulture, $"scale must be a finite number greater than 0, but is {scale}."));
-        }
-
+        NumberGuard.RequirePositive(scale, nameof(scale));
         if (mode is not (FanMode.FanIn or FanMode.FanOut or FanMode.FanAvg))
         {
             throw new ArgumentOutOfRangeException(

@@ -16,8 +16,8 @@ public sealed class Adagrad : Optimizer
     public Adagrad(float learningRate = 0.001f, double initialAccumulatorValue = 0.1, double epsilon = 1e-7)
         : base(learningRate, "accumulator")
     {
-        InitialAccumulatorValue = RequireNonNegative(initialAccumulatorValue, nameof(initialAccumulatorValue));
-        Epsilon = RequirePositive(epsilon, nameof(epsilon));
+        InitialAccumulatorValue = NumberGuard.RequireNonNegative(initialAccumulatorValue, nameof(initialAccumulatorValue));
+        Epsilon = NumberGuard.RequirePositive(epsilon, nameof(epsilon));
     }
 
     /// <summary>The value every accumulator starts at.</summary>

@@ -22,9 +22,9 @@ public sealed class Adam : Optimizer
     public Adam(float learningRate = 0.001f, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7, bool amsgrad = false)
         : base(learningRate, amsgrad ? ["momentum", "velocity", "velocity_hat"] : ["momentum", "velocity"])
     {
-        Beta1 = RequireDecay(beta1, nameof(beta1));
-        Beta2 = RequireDecay(beta2, nameof(beta2));
-        Epsilon = RequirePositive(epsilon, nameof(epsilon));
+        Beta1 = NumberGuard.RequireDecay(beta1, nameof(beta1));
+        Beta2 = NumberGuard.RequireDecay(beta2, nameof(beta2));
+        Epsilon = NumberGuard.RequirePositive(epsilon, nameof(epsilon));
         Amsgrad = amsgrad;
     }
 

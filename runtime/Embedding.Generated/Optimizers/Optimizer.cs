@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.Globalization;
 using System.Runtime.InteropServices;
 using Embedding.Generated.Constraints;
 using Embedding.Generated.Regularizers;
@@ -65,7 +64,7 @@ public abstract class Optimizer
     public float LearningRate
     {
         get => _learningRate;
-        set => _learningRate = (float)RequireNonNegative(value, nameof(LearningRate));
+        set => _learningRate = NumberGuard.RequireNonNegative(value, nameof(LearningRate));
     }
 
     /// <summary>How many steps were taken (Keras's <c>iterations</c>); the step number of the next step is this + 1.</summary>
@@ -353,42 +352,6 @@ public abstract class Optimizer
             Update(weights.Slice(done, length), gradient.Slice(done, length), offset, step);
             done += length;
         }
-    }
-
-    /// <summary>Throws unless <paramref name="value"/> is a finite number of 0 or more.</summary>
-    protected static double RequireNonNegative(double value, string name)
-    {
-        if (!double.IsFinite(value) || value < 0)
-        {
-            throw new ArgumentOutOfRangeException(
-                name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must be a finite number of 0 or more, but is {value}."));
-        }
-
-        return value;
-    }
-
-    /// <summary>Throws unless <paramref name="value"/> lies in <c>[0, 1)</c>, as decay rates must.</summary>
-    protected static double RequireDecay(double value, string name)
-    {
-        if (!(value >= 0 && value < 1))
-        {
-            throw new ArgumentOutOfRangeException(
-                name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must lie in [0, 1), but is {value}."));
-        }
-
-        return value;
-    }
-
-    /// <summary>Throws unless <paramref name="value"/> is a finite number greater than 0.</summary>
-    protected static double RequirePositive(double value, string name)
-    {
-        if (!double.IsFinite(value) || value <= 0)
-        {
-            throw new ArgumentOutOfRangeException(
-                name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must be a finite number greater than 0, but is {value}."));
-        }
-
-        return value;
     }
 
     private void EnsureSlots(int weightCount, int blockLength)

@@ -22,9 +22,9 @@ public sealed class RmsProp : Optimizer
     public RmsProp(float learningRate = 0.001f, double rho = 0.9, double momentum = 0, double epsilon = 1e-7, bool centered = false)
         : base(learningRate, SlotNamesFor(momentum, centered))
     {
-        Rho = RequireDecay(rho, nameof(rho));
-        Momentum = momentum > 0 ? RequireDecay(momentum, nameof(momentum)) : RequireNonNegative(momentum, nameof(momentum));
-        Epsilon = RequirePositive(epsilon, nameof(epsilon));
+        Rho = NumberGuard.RequireDecay(rho, nameof(rho));
+        Momentum = momentum > 0 ? NumberGuard.RequireDecay(momentum, nameof(momentum)) : NumberGuard.RequireNonNegative(momentum, nameof(momentum));
+        Epsilon = NumberGuard.RequirePositive(epsilon, nameof(epsilon));
         Centered = centered;
         _momentumSlot = momentum > 0 ? 1 : -1;
         _averageGradientSlot = centered ? (momentum > 0 ? 2 : 1) : -1;

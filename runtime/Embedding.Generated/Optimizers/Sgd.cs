@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Embedding.Generated.Kernels;
@@ -21,13 +20,7 @@ public sealed class Sgd : Optimizer
     public Sgd(float learningRate = 0.01f, double momentum = 0, bool nesterov = false)
         : base(learningRate, momentum > 0 ? ["momentum"] : [])
     {
-        if (!(momentum >= 0 && momentum <= 1))
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(momentum), momentum, string.Create(CultureInfo.InvariantCulture, $"momentum must lie in [0, 1], but is {momentum}."));
-        }
-
-        Momentum = momentum;
+        Momentum = NumberGuard.RequireFraction(momentum, nameof(momentum));
         Nesterov = nesterov;
     }
 

@@ -20,8 +20,8 @@ public class L1L2 : IRegularizer
     /// <exception cref="ArgumentOutOfRangeException">A coefficient is negative, NaN or infinite.</exception>
     public L1L2(float l1 = 0f, float l2 = 0f)
     {
-        L1 = Validate(l1, nameof(l1));
-        L2 = Validate(l2, nameof(l2));
+        L1 = NumberGuard.RequireNonNegative(l1, nameof(l1));
+        L2 = NumberGuard.RequireNonNegative(l2, nameof(l2));
     }
 
     /// <summary>The coefficient of <c>sum(|w|)</c>.</summary>
@@ -94,17 +94,6 @@ public class L1L2 : IRegularizer
 
             T.StoreUnsafe(T.LoadUnsafe(ref streams.Target, i) + term, ref streams.Target, i);
         }
-    }
-
-    private static float Validate(float coefficient, string name)
-    {
-        if (!float.IsFinite(coefficient) || coefficient < 0)
-        {
-            throw new ArgumentOutOfRangeException(
-                name, coefficient, string.Create(CultureInfo.InvariantCulture, $"{name} must be a finite number of 0 or more, but is {coefficient}."));
-        }
-
-        return coefficient;
     }
 }
 

@@ -121,4 +121,54 @@ public sealed class AddPartialCodeFixTests
             [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
             public record {|EMB004:Token|};
             """);
+
+    [Fact]
+    public Task Fix_All_makes_every_layer_partial_and_their_shared_outer_class_once_leaving_what_partial_cannot_fix() =>
+        Verify.VerifyFixAllAsync(
+            [
+                """
+                using Embedding.Generated;
+
+                public class Model
+                {
+                    [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+                    public class {|EMB004:Encoder|};
+
+                    [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+                    public sealed class {|EMB004:Decoder|};
+                }
+
+                [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+                public partial class {|EMB004:Generic|}<T>;
+                """,
+                """
+                using Embedding.Generated;
+
+                [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+                class {|EMB004:Plain|};
+                """,
+            ],
+            [
+                """
+                using Embedding.Generated;
+
+                public partial class Model
+                {
+                    [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+                    public partial class Encoder;
+
+                    [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+                    public sealed partial class Decoder;
+                }
+
+                [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+                public partial class {|EMB004:Generic|}<T>;
+                """,
+                """
+                using Embedding.Generated;
+
+                [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+                partial class Plain;
+                """,
+            ]);
 }

@@ -95,4 +95,70 @@ public sealed class MaskZeroRoomCodeFixTests
             """,
             RemoveMaskZero,
             index: 1);
+
+    /// <summary>Two documents, three MaskZero layers whose InputDim leaves no room for a real token.</summary>
+    private static readonly string[] UndersizedLayers =
+    [
+        """
+        using Embedding.Generated;
+
+        [EmbeddingLayer({|EMB005:InputDim = 1|}, OutputDim = 4, MaskZero = true)]
+        public partial class First;
+
+        [EmbeddingLayer({|EMB005:InputDim = 0 + 1|}, OutputDim = 4, MaskZero = true)]
+        public partial class Second;
+        """,
+        """
+        using Embedding.Generated;
+
+        [EmbeddingLayer({|EMB005:InputDim = 1|}, OutputDim = 8, MaskZero = true)]
+        public partial class Third;
+        """,
+    ];
+
+    [Fact]
+    public Task Fix_All_adds_a_padding_row_to_every_layer_in_every_document() =>
+        Verify.VerifyFixAllAsync(
+            UndersizedLayers,
+            [
+                """
+                using Embedding.Generated;
+
+                [EmbeddingLayer(InputDim = 2, OutputDim = 4, MaskZero = true)]
+                public partial class First;
+
+                [EmbeddingLayer(InputDim = 0 + 1 + 1, OutputDim = 4, MaskZero = true)]
+                public partial class Second;
+                """,
+                """
+                using Embedding.Generated;
+
+                [EmbeddingLayer(InputDim = 2, OutputDim = 8, MaskZero = true)]
+                public partial class Third;
+                """,
+            ],
+            AddPaddingRow);
+
+    [Fact]
+    public Task Fix_All_removes_MaskZero_from_every_layer_in_every_document() =>
+        Verify.VerifyFixAllAsync(
+            UndersizedLayers,
+            [
+                """
+                using Embedding.Generated;
+
+                [EmbeddingLayer(InputDim = 1, OutputDim = 4)]
+                public partial class First;
+
+                [EmbeddingLayer(InputDim = 0 + 1, OutputDim = 4)]
+                public partial class Second;
+                """,
+                """
+                using Embedding.Generated;
+
+                [EmbeddingLayer(InputDim = 1, OutputDim = 8)]
+                public partial class Third;
+                """,
+            ],
+            RemoveMaskZero);
 }

@@ -200,4 +200,53 @@ public sealed class PassMaskCodeFixTests
         Verify.VerifyAsync(ToCrlf(source), ToCrlf(fixedSource));
 
     private static string ToCrlf(string text) => text.ReplaceLineEndings("\r\n");
+
+    [Fact]
+    public Task Fix_All_gives_each_Forward_its_own_mask_in_every_document() =>
+        Verify.VerifyFixAllAsync(
+            [
+                ToCrlf(Layer + """
+                    public static class Model
+                    {
+                        public static void Run(Padded encoder, Padded decoder, int[] ids, float[] output)
+                        {
+                            {|EMB006:encoder.Forward(ids, output)|};
+                            {|EMB006:decoder.Forward(ids, output)|};
+                        }
+                    }
+                    """),
+                ToCrlf("""
+                    public static class Other
+                    {
+                        public static void Run(Padded layer, int[] ids, float[] output)
+                        {
+                            {|EMB006:layer.Forward(ids, output)|};
+                        }
+                    }
+                    """),
+            ],
+            [
+                ToCrlf(Layer + """
+                    public static class Model
+                    {
+                        public static void Run(Padded encoder, Padded decoder, int[] ids, float[] output)
+                        {
+                            bool[] mask = new bool[ids.Length];
+                            encoder.Forward(ids, output, mask);
+                            bool[] mask2 = new bool[ids.Length];
+                            decoder.Forward(ids, output, mask2);
+                        }
+                    }
+                    """),
+                ToCrlf("""
+                    public static class Other
+                    {
+                        public static void Run(Padded layer, int[] ids, float[] output)
+                        {
+                            bool[] mask = new bool[ids.Length];
+                            layer.Forward(ids, output, mask);
+                        }
+                    }
+                    """),
+            ]);
 }

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using Xunit;
 
 namespace Embedding.Generated.Analyzer.Tests.Infrastructure;
 
@@ -36,6 +37,42 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
             CodeActionEquivalenceKey = equivalenceKey,
             CodeActionIndex = index,
         };
+        return test.RunAsync();
+    }
+
+    /// <summary>
+    /// Fails unless the diagnostics in the markup of <paramref name="sources"/> (one document each) are reported and one
+    /// Fix All, in the project or the solution, with the fix named by <paramref name="equivalenceKey"/> turns every
+    /// document into its <paramref name="fixedSources"/>; Fix All in a document must do it in one pass per document. The
+    /// harness also applies the fixes one at a time and requires the same result.
+    /// </summary>
+    public static Task VerifyFixAllAsync(string[] sources, string[] fixedSources, string? equivalenceKey = null)
+    {
+        // Without a Fix All provider the harness checks only the one-at-a-time fixes and would pass.
+        FixAllProvider? fixAll = new TCodeFix().GetFixAllProvider();
+        Assert.NotNull(fixAll);
+        Assert.Contains(FixAllScope.Document, fixAll.GetSupportedFixAllScopes());
+        Assert.Contains(FixAllScope.Project, fixAll.GetSupportedFixAllScopes());
+
+        var test = new Test
+        {
+            CodeActionEquivalenceKey = equivalenceKey,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+            NumberOfFixAllInDocumentIterations = sources.Length,
+        };
+        foreach (string source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
+        // Markup in the fixed sources marks the diagnostics no fix can remove; the harness would ignore it by default.
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        foreach (string fixedSource in fixedSources)
+        {
+            test.FixedState.Sources.Add(fixedSource);
+        }
+
         return test.RunAsync();
     }
 

@@ -7,7 +7,8 @@ namespace Embedding.Generated.Analyzer.Tests.Rules;
 
 /// <summary>
 /// EMB006 (warning): a MaskZero layer's forward pass whose padding mask nothing computes, the .NET form of Keras's
-/// <c>Flatten</c> after <c>mask_zero=True</c>. Reported at the call; a method that computes the mask is not.
+/// <c>Flatten</c> after <c>mask_zero=True</c>. Reported at the call, unless the same method computes the mask on the same
+/// layer instance (the same local, parameter, field or property path, or <c>this</c>).
 /// </summary>
 public sealed class Emb006MaskDiscardedTests
 {
@@ -23,8 +24,8 @@ public sealed class Emb006MaskDiscardedTests
 
         """;
 
-    private const string Message =
-        "'Padded' has MaskZero = true, but this Forward call discards the padding mask and nothing here computes it; " +
+    private static string MessageFor(string instance) =>
+        $"'Padded' has MaskZero = true, but this Forward call discards the padding mask and nothing in this method computes it for '{instance}'; " +
         "call Forward(ids, output, mask) or ComputeMask(ids, mask) and pass the mask to the layers that follow";
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class Emb006MaskDiscardedTests
                 }
             }
             """,
-            Verify.Diagnostic("EMB006").WithLocation(0).WithArguments(Message));
+            Verify.Diagnostic("EMB006").WithLocation(0).WithArguments(MessageFor("layer")));
 
     [Fact]
     public Task Forward_of_a_batch_array_on_a_MaskZero_layer_is_reported_too() =>
@@ -50,7 +51,7 @@ public sealed class Emb006MaskDiscardedTests
                 public static float[,,] Run(Padded layer, int[,] ids) => {|#0:layer.Forward(ids)|};
             }
             """,
-            Verify.Diagnostic("EMB006").WithLocation(0).WithArguments(Message));
+            Verify.Diagnostic("EMB006").WithLocation(0).WithArguments(MessageFor("layer")));
 
     [Fact]
     public Task Mask_less_Forward_in_top_level_statements_is_reported() =>
@@ -72,7 +73,7 @@ public sealed class Emb006MaskDiscardedTests
                     """,
                 },
             },
-            ExpectedDiagnostics = { Verify.Diagnostic("EMB006").WithLocation(0).WithArguments(Message) },
+            ExpectedDiagnostics = { Verify.Diagnostic("EMB006").WithLocation(0).WithArguments(MessageFor("layer")) },
         }.RunAsync();
 
     [Fact]
@@ -105,7 +106,7 @@ public sealed class Emb006MaskDiscardedTests
                 }
             }
             """,
-            Verify.Diagnostic("EMB006").WithLocation(0).WithArguments(Message));
+            Verify.Diagnostic("EMB006").WithLocation(0).WithArguments(MessageFor("layer")));
 
     [Fact]
     public Task Forward_with_a_mask_argument_is_not_reported() =>
@@ -134,4 +135,165 @@ public sealed class Emb006MaskDiscardedTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Mask_computed_on_one_variable_excuses_its_own_Forward_but_not_another_variables() =>
+        Verify.VerifyAsync(
+            Layers + """
+            public static class Model
+            {
+                public static void Run(int[] ids, float[] output, bool[] mask)
+                {
+                    var first = new Padded(seed: 1);
+                    var second = new Padded(seed: 2);
+                    first.ComputeMask(ids, mask);
+                    first.Forward(ids, output);
+                    {|#0:second.Forward(ids, output)|};
+                }
+            }
+            """,
+            Verify.Diagnostic("EMB006").WithLocation(0).WithArguments(MessageFor("second")));
+
+    [Fact]
+    public Task Mask_computed_by_a_mask_returning_Forward_on_a_parameter_excuses_its_mask_less_Forward() =>
+        Verify.VerifyAsync(
+            Layers + """
+            public static class Model
+            {
+                public static void Run(Padded layer, Padded other, int[] ids, float[] output, bool[] mask)
+                {
+                    layer.Forward(ids, output, mask);
+                    layer.Forward(ids, output);
+                    {|#0:other.Forward(ids, output)|};
+                }
+            }
+            """,
+            Verify.Diagnostic("EMB006").WithLocation(0).WithArguments(MessageFor("other")));
+
+    [Fact]
+    public Task A_field_read_with_and_without_this_is_one_instance_and_another_field_is_not() =>
+        Verify.VerifyAsync(
+            Layers + """
+            public sealed class Model
+            {
+                private readonly Padded _encoder = new(seed: 1);
+                private readonly Padded _decoder = new(seed: 2);
+
+                public void Run(int[] ids, float[] output, bool[] mask)
+                {
+                    this._encoder.ComputeMask(ids, mask);
+                    _encoder.Forward(ids, output);
+                    {|#0:_decoder.Forward(ids, output)|};
+                }
+            }
+            """,
+            Verify.Diagnostic("EMB006").WithLocation(0).WithArguments(MessageFor("_decoder")));
+
+    [Fact]
+    public Task The_same_property_of_two_objects_is_two_instances() =>
+        Verify.VerifyAsync(
+            Layers + """
+            public sealed class Holder
+            {
+                public Padded Layer { get; } = new(seed: 1);
+            }
+
+            public static class Model
+            {
+                public static void Run(Holder a, Holder b, int[] ids, float[] output, bool[] mask)
+                {
+                    a.Layer.ComputeMask(ids, mask);
+                    a.Layer.Forward(ids, output);
+                    {|#0:b.Layer.Forward(ids, output)|};
+                }
+            }
+            """,
+            Verify.Diagnostic("EMB006").WithLocation(0).WithArguments(MessageFor("b.Layer")));
+
+    [Fact]
+    public Task A_static_property_is_one_instance_wherever_it_is_read() =>
+        Verify.VerifyAsync(
+            Layers + """
+            public static class Shared
+            {
+                public static Padded Layer { get; } = new(seed: 1);
+            }
+
+            public static class Model
+            {
+                public static void Run(int[] ids, float[] output, bool[] mask)
+                {
+                    Shared.Layer.ComputeMask(ids, mask);
+                    Shared.Layer.Forward(ids, output);
+                }
+
+                public static void RunWithoutMask(int[] ids, float[] output) => {|#0:Shared.Layer.Forward(ids, output)|};
+            }
+            """,
+            Verify.Diagnostic("EMB006").WithLocation(0).WithArguments(MessageFor("Shared.Layer")));
+
+    [Fact]
+    public Task A_layer_calling_its_own_Forward_is_excused_by_its_own_ComputeMask_only() =>
+        Verify.VerifyAsync(
+            Layers + """
+            public partial class Padded
+            {
+                public void Masked(int[] ids, float[] output, bool[] mask)
+                {
+                    ComputeMask(ids, mask);
+                    Forward(ids, output);
+                }
+
+                public void MaskedOnAnother(Padded other, int[] ids, float[] output, bool[] mask)
+                {
+                    other.ComputeMask(ids, mask);
+                    {|#0:this.Forward(ids, output)|};
+                    {|#1:Forward(ids, output)|};
+                }
+            }
+            """,
+            Verify.Diagnostic("EMB006").WithLocation(0).WithArguments(MessageFor("this")),
+            Verify.Diagnostic("EMB006").WithLocation(1).WithArguments(MessageFor("this")));
+
+    [Fact]
+    public Task A_receiver_that_names_no_instance_is_excused_by_any_mask_computed_for_its_layer_type() =>
+        Verify.VerifyAsync(
+            Layers + """
+            public static class Model
+            {
+                public static void Run(Padded layer, Padded[] layers, int[] ids, float[] output, bool[] mask)
+                {
+                    layer.ComputeMask(ids, mask);
+                    layers[0].Forward(ids, output);
+                    Create().Forward(ids, output);
+                }
+
+                private static Padded Create() => new(seed: 1);
+            }
+            """);
+
+    [Fact]
+    public Task A_mask_computed_on_a_receiver_that_names_no_instance_excuses_every_Forward_of_its_layer_type() =>
+        Verify.VerifyAsync(
+            Layers + """
+            public static class Model
+            {
+                public static void Run(Padded layer, Padded[] layers, int[] ids, float[] output, bool[] mask)
+                {
+                    layers[0].ComputeMask(ids, mask);
+                    layer.Forward(ids, output);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_receiver_that_names_no_instance_is_reported_when_nothing_computes_a_mask_for_its_layer_type() =>
+        Verify.VerifyAsync(
+            Layers + """
+            public static class Model
+            {
+                public static void Run(Padded[] layers, int[] ids, float[] output) => {|#0:layers[0].Forward(ids, output)|};
+            }
+            """,
+            Verify.Diagnostic("EMB006").WithLocation(0).WithArguments(MessageFor("layers[0]")));
 }

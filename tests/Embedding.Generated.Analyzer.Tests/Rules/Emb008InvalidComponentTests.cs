@@ -45,7 +45,7 @@ public sealed class Emb008InvalidComponentTests
                 public static object Create() => new Adam({|#0:beta1: 1.0|});
             }
             """,
-            Verify.Diagnostic("EMB008").WithLocation(0).WithArguments("Adam: beta1 must be a number in [0, 1), but is 1"));
+            Verify.Diagnostic("EMB008").WithLocation(0).WithArguments("Adam: beta1 must be a number in [0, 1), but is 1.0"));
 
     [Fact]
     public Task An_SGD_momentum_above_1_is_reported_and_1_itself_is_not() =>
@@ -97,4 +97,39 @@ public sealed class Emb008InvalidComponentTests
                 ];
             }
             """);
+
+    [Fact]
+    public Task A_float_literal_is_printed_as_written_not_widened_to_double() =>
+        Verify.VerifyAsync(
+            """
+            using Embedding.Generated.Optimizers;
+            using Embedding.Generated.Regularizers;
+
+            public static class Model
+            {
+                public static object[] Create() => [new L1({|#0:-0.01f|}), new Sgd(momentum: 0.5, {|#1:learningRate: -1e-3F|})];
+            }
+            """,
+            Verify.Diagnostic("EMB008").WithLocation(0).WithArguments("L1: l1 must be a finite number of 0 or more, but is -0.01"),
+            Verify.Diagnostic("EMB008").WithLocation(1).WithArguments("Sgd: learningRate must be a finite number of 0 or more, but is -1e-3"));
+
+    [Fact]
+    public Task A_named_float_constant_given_to_a_double_parameter_is_printed_as_a_float() =>
+        Verify.VerifyAsync(
+            """
+            using Embedding.Generated.Constraints;
+            using Embedding.Generated.Optimizers;
+
+            public static class Model
+            {
+                private const float Momentum = 1.1f;
+                private const float Low = 0.7f;
+                private const float High = 0.3f;
+
+                public static object[] Create() => [new Sgd({|#0:momentum: Momentum|}), new MinMaxNorm({|#1:Low|}, High, axis: 1)];
+            }
+            """,
+            Verify.Diagnostic("EMB008").WithLocation(0).WithArguments("Sgd: momentum must be a number in [0, 1], but is 1.1"),
+            Verify.Diagnostic("EMB008").WithLocation(1)
+                .WithArguments("MinMaxNorm: minValue must not exceed maxValue, but minValue is 0.7 and maxValue is 0.3"));
 }

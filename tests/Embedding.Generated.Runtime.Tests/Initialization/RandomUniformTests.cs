@@ -22,7 +22,7 @@ public sealed class RandomUniformTests
         var exception = Assert.Throws<ArgumentOutOfRangeException>(() => new RandomUniform(minval, maxval));
 
         Assert.Equal(paramName, exception.ParamName);
-        Assert.Contains(named.ToString(CultureInfo.CurrentCulture), exception.Message, StringComparison.Ordinal);
+        Assert.Contains(named.ToString(CultureInfo.InvariantCulture), exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,7 +8,11 @@ namespace Embedding.Generated.Runtime.Tests.Training;
 /// <summary>Hyperparameters out of range are refused at construction, naming the argument and the value found.</summary>
 public sealed class OptimizerValidationTests
 {
-    public static TheoryData<float> BadLearningRates => new() { -0.01f, float.NaN, float.PositiveInfinity, float.NegativeInfinity };
+    /// <summary>Bad learning rates and how the message must print them: as written, not widened to double.</summary>
+    public static TheoryData<float, string> BadLearningRates => new()
+    {
+        { -0.01f, "-0.01" }, { -1e-7f, "-1E-07" }, { float.NaN, "NaN" }, { float.PositiveInfinity, "Infinity" }, { float.NegativeInfinity, "-Infinity" },
+    };
 
     public static TheoryData<double> BadDecays => new() { -0.1, 1.0, 1.5, double.NaN, double.PositiveInfinity };
 
@@ -16,21 +20,21 @@ public sealed class OptimizerValidationTests
 
     [Theory]
     [MemberData(nameof(BadLearningRates))]
-    public void Every_optimizer_refuses_a_learning_rate_that_is_negative_or_not_finite(float learningRate)
+    public void Every_optimizer_refuses_a_learning_rate_that_is_negative_or_not_finite_and_prints_it_as_the_float_it_is(float learningRate, string written)
     {
-        AssertRefuses(() => new Sgd(learningRate), "LearningRate", learningRate);
-        AssertRefuses(() => new RmsProp(learningRate), "LearningRate", learningRate);
-        AssertRefuses(() => new Adam(learningRate), "LearningRate", learningRate);
-        AssertRefuses(() => new Adagrad(learningRate), "LearningRate", learningRate);
+        AssertRefuses(() => new Sgd(learningRate), "LearningRate", written, learningRate);
+        AssertRefuses(() => new RmsProp(learningRate), "LearningRate", written, learningRate);
+        AssertRefuses(() => new Adam(learningRate), "LearningRate", written, learningRate);
+        AssertRefuses(() => new Adagrad(learningRate), "LearningRate", written, learningRate);
     }
 
     [Theory]
     [MemberData(nameof(BadLearningRates))]
-    public void Setting_a_bad_learning_rate_throws_and_keeps_the_old_one(float learningRate)
+    public void Setting_a_bad_learning_rate_throws_and_keeps_the_old_one(float learningRate, string written)
     {
         var optimizer = new Adam(0.002f);
 
-        AssertRefuses(() => optimizer.LearningRate = learningRate, "LearningRate", learningRate);
+        AssertRefuses(() => optimizer.LearningRate = learningRate, "LearningRate", written, learningRate);
         Assert.Equal(0.002f, optimizer.LearningRate);
     }
 
@@ -127,15 +131,19 @@ public sealed class OptimizerValidationTests
         Assert.Equal((0.001f, 0.1, 1e-7), (adagrad.LearningRate, adagrad.InitialAccumulatorValue, adagrad.Epsilon));
     }
 
-    private static void AssertRefuses(Func<object> create, string name, double value)
+    private static void AssertRefuses(Func<object> create, string name, double value) =>
+        AssertRefuses(create, name, value.ToString(CultureInfo.InvariantCulture), value);
+
+    private static void AssertRefuses(Func<object> create, string name, string written, object value)
     {
         var exception = Assert.Throws<ArgumentOutOfRangeException>(create);
 
         Assert.Equal(name, exception.ParamName);
+        Assert.Equal(value, exception.ActualValue);
 
         // The optimizer's own sentence names the argument and the value; the framework appends the rest.
         string sentence = exception.Message[..exception.Message.IndexOf(" (Parameter", StringComparison.Ordinal)];
         Assert.Contains(name, sentence, StringComparison.Ordinal);
-        Assert.Contains(value.ToString(CultureInfo.InvariantCulture), sentence, StringComparison.Ordinal);
+        Assert.EndsWith($"but is {written}.", sentence, StringComparison.Ordinal);
     }
 }
