@@ -239,9 +239,17 @@ public static class SafeTensors
         Expect(ref reader, JsonTokenType.StartObject, path, $"tensor '{name}' must be an object");
         string? dtype = null;
         long[]? shape = null, offsets = null;
+        var fields = new HashSet<string>(StringComparer.Ordinal);
         while (Read(ref reader, path) && reader.TokenType == JsonTokenType.PropertyName)
         {
+            // The reference reader's serde struct refuses a repeated field; taking the first or the last would let
+            // "dtype":"I32",...,"dtype":"F32" read int32 bits as floats here and not there.
             string field = reader.GetString()!;
+            if (!fields.Add(field))
+            {
+                throw new WeightFileException(path, $"tensor '{name}' has '{field}' twice.");
+            }
+
             switch (field)
             {
                 case "dtype":
