@@ -46,7 +46,10 @@ public sealed class TextVectorsReport
     /// <summary>Tokens the file lists more than once; the first vector of each was loaded.</summary>
     public IReadOnlyList<string> DuplicateTokens { get; }
 
-    /// <summary>Rows no vector was loaded into (row 0 of a MaskZero layer, the padding row, is always among them).</summary>
+    /// <summary>
+    /// Rows no vector was loaded into. Row 0 of a MaskZero layer, the padding row, is among them unless the file has a
+    /// <see cref="TextVectors.PaddingToken"/> line.
+    /// </summary>
     public IReadOnlyList<int> RowsLeftAtInitializer { get; }
 }
 
@@ -57,8 +60,16 @@ public sealed class TextVectorsReport
 public static class TextVectors
 {
     /// <summary>
+    /// The token that names the padding row 0 of a MaskZero layer in a text file. The formats give ids in the file's
+    /// order, and a MaskZero layer's first token gets id 1; so that a saved padding row comes back to row 0, it goes
+    /// under this token, which no other row of a MaskZero layer may use.
+    /// </summary>
+    public const string PaddingToken = "<pad>";
+
+    /// <summary>
     /// Loads vectors into the layer. Without <paramref name="vocabulary"/>, ids are given in the file's order, starting at
-    /// 1 on a MaskZero layer (0 is padding) and at 0 otherwise. The file is parsed in full first; on any problem the
+    /// 1 on a MaskZero layer (0 is padding) and at 0 otherwise; on a MaskZero layer the line of
+    /// <see cref="PaddingToken"/> loads into the padding row 0. The file is parsed in full first; on any problem the
     /// layer is unchanged. Rows without a vector keep their initial values.
     /// </summary>
     /// <param name="layer">The layer whose rows receive the vectors.</param>
@@ -74,7 +85,10 @@ public static class TextVectors
     /// A line is malformed, the vectors' length is not OutputDim, or a word2vec header's count is not the number of
     /// vector lines (a file cut short, for one).
     /// </exception>
-    /// <exception cref="ArgumentException">A vocabulary id is outside the layer's range, or is the padding id 0 of a MaskZero layer.</exception>
+    /// <exception cref="ArgumentException">
+    /// A vocabulary id is outside the layer's range, or is the padding id 0 of a MaskZero layer for a token other than
+    /// <see cref="PaddingToken"/>.
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a <see cref="TextVectorFormat"/>.</exception>
     public static TextVectorsReport Load(IEmbeddingLayer layer, string path, IReadOnlyDictionary<string, int>? vocabulary = null, TextVectorFormat? format = null)
     {
@@ -90,10 +104,11 @@ public static class TextVectors
         {
             foreach ((string token, int id) in vocabulary)
             {
-                if (id < firstId || id >= layer.InputDim)
+                // Below firstId is only the padding row 0 of a MaskZero layer, which PaddingToken alone may name.
+                if ((id < firstId && !(id == 0 && token == PaddingToken)) || id >= layer.InputDim)
                 {
                     throw new ArgumentException(
-                        $"vocabulary maps '{token}' to id {id}, outside [{firstId}, {layer.InputDim}){(layer.MaskZero ? " (id 0 is the padding of this MaskZero layer)" : string.Empty)}.",
+                        $"vocabulary maps '{token}' to id {id}, outside [{firstId}, {layer.InputDim}){(layer.MaskZero ? $" (id 0 is the padding of this MaskZero layer, named only by '{PaddingToken}')" : string.Empty)}.",
                         nameof(vocabulary));
                 }
             }
@@ -162,6 +177,11 @@ public static class TextVectors
                         continue;
                     }
                 }
+                else if (layer.MaskZero && token == PaddingToken)
+                {
+                    id = 0;
+                    ids[token] = id;
+                }
                 else if (nextId < layer.InputDim)
                 {
                     id = nextId++;
@@ -218,15 +238,18 @@ public static class TextVectors
     }
 
     /// <summary>
-    /// Writes every row that has a token, atomically: <paramref name="tokens"/>[id] names row id; a null or empty entry
-    /// (such as the padding row 0) is left out. Every token must read back as itself: the formats end a token at a line
-    /// break and separate fields by spaces, so a token may hold single spaces only between other characters, and no two
-    /// rows may share one. A GloVe file of OutputDim 1 whose first token is a number may read as word2vec; load it with
-    /// <see cref="TextVectorFormat.GloVe"/>.
+    /// Writes the rows <paramref name="tokens"/> names, atomically: <paramref name="tokens"/>[id] names row id, and rows
+    /// past the list's end are left out. A load gives ids in the file's order, so every row up to the list's end needs a
+    /// token, except the padding row 0 of a MaskZero layer: left null or empty it is left out, and named
+    /// <see cref="PaddingToken"/> it is written and loads back into row 0. Every token must read back as itself: the
+    /// formats end a token at a line break and separate fields by spaces, so a token may hold single spaces only between
+    /// other characters, and no two rows may share one. A GloVe file of OutputDim 1 whose first token is a number may
+    /// read as word2vec; load it with <see cref="TextVectorFormat.GloVe"/>.
     /// </summary>
     /// <exception cref="ArgumentException">
-    /// The token list is longer than the table, or a token would not read back as itself (a line break, a space at
-    /// either end or two in a row, the same token for two rows); nothing is written.
+    /// The token list is longer than the table, a row before its end has no token, or a token would not read back as
+    /// itself at its row (a line break, a space at either end or two in a row, the same token for two rows, a padding row
+    /// named other than <see cref="PaddingToken"/> or that token on another row of a MaskZero layer); nothing is written.
     /// </exception>
     public static void Save(IEmbeddingLayer layer, IReadOnlyList<string?> tokens, string path, TextVectorFormat format = TextVectorFormat.Word2Vec)
     {
@@ -246,7 +269,23 @@ public static class TextVectors
             string? token = tokens[id];
             if (string.IsNullOrEmpty(token))
             {
-                continue;
+                if (id == 0 && layer.MaskZero)
+                {
+                    continue;
+                }
+
+                throw new ArgumentException(
+                    $"token {id} is {(token is null ? "null" : "empty")}; a load gives ids in the file's order, so leaving row {id} out would move every later row to the id before it. Give each row up to the last a token{(layer.MaskZero ? " (only the padding row 0 of this MaskZero layer may go without)" : string.Empty)}.",
+                    nameof(tokens));
+            }
+
+            if (layer.MaskZero && (id == 0) != (token == PaddingToken))
+            {
+                throw new ArgumentException(
+                    id == 0
+                        ? $"token 0 ('{token}') names the padding row of a MaskZero layer, which loads back into row 0 only as '{PaddingToken}'; name it so, or leave it null to leave the row out."
+                        : $"token {id} is '{PaddingToken}', which on a MaskZero layer names the padding row 0 and would load into it.",
+                    nameof(tokens));
             }
 
             if (token.AsSpan().IndexOfAny('\n', '\r') >= 0)
