@@ -56,12 +56,18 @@ public static class Npy
     }
 
     /// <summary>
-    /// Loads a 2-D float32 C-order array of shape <c>(InputDim, OutputDim)</c> into the layer. The file is checked in
-    /// full first; on any problem the layer is unchanged.
+    /// Loads a 2-D float32 C-order array of shape <c>(InputDim, OutputDim)</c> into the layer, and reports how many of
+    /// its values are NaN or infinite. The file is checked in full first; on any problem the layer is unchanged.
     /// </summary>
-    /// <exception cref="WeightFileException">The file is malformed, Fortran-ordered, not float32, or of another shape.</exception>
+    /// <param name="layer">The layer whose weights receive the array.</param>
+    /// <param name="path">The .npy file.</param>
+    /// <param name="rejectNonFinite">Whether a NaN or infinite value makes the load throw instead of being loaded.</param>
+    /// <exception cref="WeightFileException">
+    /// The file is malformed, Fortran-ordered, not float32, or of another shape; or it holds a value that is not finite
+    /// and <paramref name="rejectNonFinite"/> is set.
+    /// </exception>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
-    public static void Load(IEmbeddingLayer layer, string path)
+    public static WeightLoadReport Load(IEmbeddingLayer layer, string path, bool rejectNonFinite = false)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -134,8 +140,13 @@ public static class Npy
                 path, $"the array needs {expected} data bytes, but the file holds {fileLength - dataStart}{(fileLength - dataStart < expected ? " (truncated?)" : string.Empty)}.");
         }
 
+        var nonFinite = NonFiniteTally.Scan(layer.Weights.Length, layer.OutputDim, (start, chunk) =>
+            file.ConvertInto(dataStart + ((long)start * sizeof(float)), "F32", sizeof(float), bigEndian, chunk));
+        nonFinite.ThrowIfRejected(path, rejectNonFinite);
+
         // Everything is checked: from here on nothing can fail, so the layer is never left half-written.
         file.ConvertInto(dataStart, "F32", sizeof(float), bigEndian, layer.Weights);
+        return new WeightLoadReport(nonFinite.Count);
     }
 
     /// <summary>

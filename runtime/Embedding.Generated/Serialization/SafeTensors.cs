@@ -64,12 +64,20 @@ public static class SafeTensors
     }
 
     /// <summary>
-    /// Loads the tensor <paramref name="tensorName"/> into the layer, converting F16 and BF16 to float, and returns the
-    /// file's metadata. The file is checked in full first; on any problem the layer is unchanged.
+    /// Loads the tensor <paramref name="tensorName"/> into the layer, converting F16 and BF16 to float, and reports the
+    /// file's metadata and how many of the tensor's values are NaN or infinite. The file is checked in full first; on any
+    /// problem the layer is unchanged.
     /// </summary>
-    /// <exception cref="WeightFileException">The file is malformed, or its tensor is missing or does not fit the layer.</exception>
+    /// <param name="layer">The layer whose weights receive the tensor.</param>
+    /// <param name="path">The safetensors file.</param>
+    /// <param name="tensorName">The tensor to load.</param>
+    /// <param name="rejectNonFinite">Whether a NaN or infinite value makes the load throw instead of being loaded.</param>
+    /// <exception cref="WeightFileException">
+    /// The file is malformed, or its tensor is missing or does not fit the layer; or the tensor holds a value that is not
+    /// finite and <paramref name="rejectNonFinite"/> is set.
+    /// </exception>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
-    public static IReadOnlyDictionary<string, string> Load(IEmbeddingLayer layer, string path, string tensorName = DefaultTensorName)
+    public static SafeTensorsReport Load(IEmbeddingLayer layer, string path, string tensorName = DefaultTensorName, bool rejectNonFinite = false)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -113,9 +121,14 @@ public static class SafeTensors
                 path, $"tensor '{tensorName}' has shape [{string.Join(", ", tensor.Shape)}], but the layer needs [{layer.InputDim}, {layer.OutputDim}].");
         }
 
+        int elementSize = ElementSizes[tensor.DType];
+        var nonFinite = NonFiniteTally.Scan(layer.Weights.Length, layer.OutputDim, (start, chunk) =>
+            file.ConvertInto(dataStart + tensor.Begin + ((long)start * elementSize), tensor.DType, elementSize, bigEndian: false, chunk));
+        nonFinite.ThrowIfRejected(path, rejectNonFinite);
+
         // Everything is checked: from here on nothing can fail, so the layer is never left half-written.
-        file.ConvertInto(dataStart + tensor.Begin, tensor.DType, ElementSizes[tensor.DType], bigEndian: false, layer.Weights);
-        return header.Metadata;
+        file.ConvertInto(dataStart + tensor.Begin, tensor.DType, elementSize, bigEndian: false, layer.Weights);
+        return new SafeTensorsReport(nonFinite.Count, header.Metadata);
     }
 
     private static byte[] WriteHeader(string tensorName, int rows, int columns, IReadOnlyDictionary<string, string>? metadata)

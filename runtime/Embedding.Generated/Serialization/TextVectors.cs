@@ -18,14 +18,16 @@ public enum TextVectorFormat
 }
 
 /// <summary>What loading pretrained text vectors did to the layer.</summary>
-public sealed class TextVectorsReport
+public sealed class TextVectorsReport : WeightLoadReport
 {
     internal TextVectorsReport(
         TextVectorFormat format,
         IReadOnlyDictionary<string, int> vocabulary,
         IReadOnlyList<string> tokensThatDidNotFit,
         IReadOnlyList<string> duplicateTokens,
-        IReadOnlyList<int> rowsLeftAtInitializer)
+        IReadOnlyList<int> rowsLeftAtInitializer,
+        int nonFiniteValues)
+        : base(nonFiniteValues)
     {
         Format = format;
         Vocabulary = vocabulary;
@@ -81,16 +83,22 @@ public static class TextVectors
     /// does not match the file's lines is read as a GloVe line instead, and <see cref="TextVectorFormat.GloVe"/> settles
     /// any doubt (as gensim's <c>no_header</c> does).
     /// </param>
+    /// <param name="rejectNonFinite">
+    /// Whether a value that is NaN or infinite (<c>nan</c>, <c>inf</c>, <c>-Infinity</c>, or a number beyond float's
+    /// range such as <c>1e999</c>) makes the load throw instead of being loaded.
+    /// </param>
     /// <exception cref="WeightFileException">
     /// A line is malformed, the vectors' length is not OutputDim, or a word2vec header's count is not the number of
-    /// vector lines (a file cut short, for one).
+    /// vector lines (a file cut short, for one); or a loaded value is not finite and <paramref name="rejectNonFinite"/>
+    /// is set.
     /// </exception>
     /// <exception cref="ArgumentException">
     /// A vocabulary id is outside the layer's range, or is the padding id 0 of a MaskZero layer for a token other than
     /// <see cref="PaddingToken"/>.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a <see cref="TextVectorFormat"/>.</exception>
-    public static TextVectorsReport Load(IEmbeddingLayer layer, string path, IReadOnlyDictionary<string, int>? vocabulary = null, TextVectorFormat? format = null)
+    public static TextVectorsReport Load(
+        IEmbeddingLayer layer, string path, IReadOnlyDictionary<string, int>? vocabulary = null, TextVectorFormat? format = null, bool rejectNonFinite = false)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -121,6 +129,7 @@ public static class TextVectors
         var didNotFit = new List<string>();
         var duplicates = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var nonFinite = new NonFiniteTally(outputDim);
         int nextId = firstId;
         TextVectorFormat detected = format ?? TextVectorFormat.GloVe;
         int? headerCount = null;
@@ -197,10 +206,12 @@ public static class TextVectors
                 for (int j = 0; j < outputDim; j++)
                 {
                     string number = fields[fields.Length - outputDim + j];
-                    if (!float.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out row[j]))
+                    if (!TryParseValue(number, out row[j]))
                     {
                         throw new WeightFileException(path, $"line {lineNumber}: '{number}' is not a number.");
                     }
+
+                    nonFinite.Add(((long)id * outputDim) + j, row[j], $"line {lineNumber}, '{number}' for token '{token}'");
                 }
 
                 loaded[id] = true;
@@ -218,11 +229,13 @@ public static class TextVectors
             {
                 // "3 1" was then a GloVe line: the token "3" with the value 1. Nothing was written yet.
                 reader.Dispose();
-                return Load(layer, path, vocabulary, TextVectorFormat.GloVe);
+                return Load(layer, path, vocabulary, TextVectorFormat.GloVe, rejectNonFinite);
             }
 
             throw new WeightFileException(path, $"the word2vec header says {expected} vectors, but the file holds {vectorLines} vector lines.");
         }
+
+        nonFinite.ThrowIfRejected(path, rejectNonFinite);
 
         staged.CopyTo(layer.Weights);
         var leftAtInitializer = new List<int>();
@@ -234,7 +247,7 @@ public static class TextVectors
             }
         }
 
-        return new TextVectorsReport(detected, ids, didNotFit, duplicates, leftAtInitializer);
+        return new TextVectorsReport(detected, ids, didNotFit, duplicates, leftAtInitializer, nonFinite.Count);
     }
 
     /// <summary>
@@ -320,6 +333,27 @@ public static class TextVectors
             : string.Empty;
         byte[] bytes = new UTF8Encoding(false).GetBytes(header + text);
         AtomicFile.Write(path, stream => stream.Write(bytes));
+    }
+
+    /// <summary>
+    /// Reads one value as .NET does (<c>NaN</c> and <c>Infinity</c> in any case) and also as Python writes the infinities
+    /// (<c>inf</c>, <c>-inf</c>: its <c>repr</c>, and so gensim's and numpy's text output).
+    /// </summary>
+    private static bool TryParseValue(string text, out float value)
+    {
+        if (float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+
+        ReadOnlySpan<char> magnitude = text.AsSpan(text[0] is '+' or '-' ? 1 : 0);
+        if (!magnitude.Equals("inf", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        value = text[0] == '-' ? float.NegativeInfinity : float.PositiveInfinity;
+        return true;
     }
 
     /// <summary>
