@@ -80,7 +80,7 @@ internal sealed class NonFiniteTally
         string value = _firstValue.ToString(CultureInfo.InvariantCulture);
         throw new WeightFileException(
             path,
-            $"row {row}, column {column} is {value}{(_firstSource is null ? string.Empty : $" ({_firstSource})")}; the load rejects values that are not finite, and the file holds {Count} of them.");
+            $"row {row}, column {column} is {value}{(_firstSource is null ? string.Empty : $" ({_firstSource})")}; rejectNonFinite refuses NaN and infinite weights, and this load would have put {Count} of them into the table.");
     }
 
     private void AddAll(ReadOnlySpan<float> values, long firstIndex)

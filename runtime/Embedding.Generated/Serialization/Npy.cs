@@ -164,10 +164,7 @@ public static class Npy
         }
         catch (FormatException exception)
         {
-            // A header may run to a megabyte; its start is enough to recognise it.
-            string text = header.Trim();
-            throw new WeightFileException(
-                path, $"the header cannot be read as a Python literal ({exception.Message}): {(text.Length <= 200 ? text : text[..200] + "...")}", exception);
+            throw new WeightFileException(path, $"the header cannot be read as a Python literal ({exception.Message}): {PythonLiteral.Excerpt(header.Trim())}", exception);
         }
 
         if (literal is not PythonLiteral.Dict dictionary)
@@ -178,7 +175,7 @@ public static class Npy
         var entries = dictionary.Entries.Where(entry => entry.Key is string).ToDictionary(entry => (string)entry.Key, entry => entry.Value, StringComparer.Ordinal);
         if (dictionary.Entries.Count != HeaderKeys.Length || !HeaderKeys.All(entries.ContainsKey))
         {
-            string keys = string.Join(", ", dictionary.Entries.Select(entry => PythonLiteral.Repr(entry.Key)).Order(StringComparer.Ordinal));
+            string keys = PythonLiteral.Excerpt(string.Join(", ", dictionary.Entries.Select(entry => PythonLiteral.Repr(entry.Key)).Order(StringComparer.Ordinal)));
             throw new WeightFileException(path, $"the header's dictionary has the keys [{keys}], but numpy reads one of exactly 'descr', 'fortran_order' and 'shape'.");
         }
 

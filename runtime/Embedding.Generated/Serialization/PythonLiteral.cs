@@ -24,6 +24,7 @@ internal sealed partial class PythonLiteral
 {
     // CPython's tokenizer refuses more than 200 nested brackets; the limit also keeps the recursion off the stack's end.
     private const int MaxNesting = 200;
+    private const int MaxDecimalDigits = 4300;
 
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
@@ -69,17 +70,25 @@ internal sealed partial class PythonLiteral
         return value;
     }
 
-    /// <summary>The value as Python's <c>repr</c> writes it, for messages.</summary>
-    public static string Repr(object value) => value switch
+    /// <summary>The value as Python's <c>repr</c> writes it, for messages (cut short as <see cref="Excerpt"/> does).</summary>
+    public static string Repr(object value) => Excerpt(Written(value));
+
+    /// <summary>
+    /// The text, or its first 200 characters and "...": a header may run to a megabyte, and its start is enough to
+    /// recognise it in a message.
+    /// </summary>
+    public static string Excerpt(string text) => text.Length <= 200 ? text : text[..200] + "...";
+
+    private static string Written(object value) => value switch
     {
         string text => ReprString(text),
         bool flag => flag ? "True" : "False",
         BigInteger number => number.ToString(CultureInfo.InvariantCulture),
         double number => number.ToString("R", CultureInfo.InvariantCulture),
-        Tuple tuple => tuple.Items.Count == 1 ? $"({Repr(tuple.Items[0])},)" : $"({string.Join(", ", tuple.Items.Select(Repr))})",
-        List<object> list => $"[{string.Join(", ", list.Select(Repr))}]",
-        Set set => $"{{{string.Join(", ", set.Items.Select(Repr))}}}",
-        Dict dict => $"{{{string.Join(", ", dict.Entries.Select(entry => $"{Repr(entry.Key)}: {Repr(entry.Value)}"))}}}",
+        Tuple tuple => tuple.Items.Count == 1 ? $"({Written(tuple.Items[0])},)" : $"({string.Join(", ", tuple.Items.Select(Written))})",
+        List<object> list => $"[{string.Join(", ", list.Select(Written))}]",
+        Set set => $"{{{string.Join(", ", set.Items.Select(Written))}}}",
+        Dict dict => $"{{{string.Join(", ", dict.Entries.Select(entry => $"{Written(entry.Key)}: {Written(entry.Value)}"))}}}",
         _ => "None",
     };
 
@@ -174,15 +183,16 @@ internal sealed partial class PythonLiteral
 
         // A key given again keeps its first place and takes the new value, as a Python dict display does.
         var entries = new List<KeyValuePair<object, object>>();
+        var places = new Dictionary<object, int>();
         void Add(object key, object value)
         {
-            int existing = entries.FindIndex(entry => entry.Key.Equals(key));
-            if (existing >= 0)
+            if (places.TryGetValue(key, out int place))
             {
-                entries[existing] = new(entries[existing].Key, value);
+                entries[place] = new(key, value);
             }
             else
             {
+                places.Add(key, entries.Count);
                 entries.Add(new(key, value));
             }
         }
@@ -428,6 +438,13 @@ internal sealed partial class PythonLiteral
         int radix = digits.Length > 1 ? char.ToLowerInvariant(digits[1]) switch { 'x' => 16, 'o' => 8, 'b' => 2, _ => 10 } : 10;
         if (radix == 10)
         {
+            // Python refuses to convert a decimal integer of more digits (sys.int_info.default_max_str_digits), which
+            // also keeps a megabyte of digits from a slow conversion here.
+            if (digits.Length > MaxDecimalDigits)
+            {
+                throw ErrorAt(start, $"an integer of {digits.Length} digits exceeds Python's limit of {MaxDecimalDigits}");
+            }
+
             return BigInteger.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
         }
 

@@ -71,6 +71,13 @@ public sealed class NpyMalformedFileTests : IDisposable
         ["a shape in 200 parentheses inside the dictionary's brace"] = (
             () => NpyLayout.File(1, 0, "{'descr': '<f4', 'fortran_order': False, 'shape': " + new string('(', 200) + "50, 8" + new string(')', 200) + "}", Data(1600)),
             ["Python literal", "nest deeper than 200"]),
+
+        // Python 3.11 refuses to convert an integer literal of over 4300 digits, and numpy says "Cannot parse header"; at
+        // 4300 digits it parses and numpy fails on the size ("Python int too large to convert to C long").
+        ["a dimension of 4301 digits"] = (
+            () => NpyLayout.File(1, 0, Dictionary("<f4", false, "(" + new string('1', 4301) + ", 8)"), Data(1600)), ["Python literal", "4301 digits"]),
+        ["a dimension of 4300 digits"] = (
+            () => NpyLayout.File(1, 0, Dictionary("<f4", false, "(" + new string('1', 4300) + ", 8)"), Data(1600)), ["2-D shape of whole numbers"]),
         ["a version 2.0 file of 11 bytes"] = (() => [0x93, .. "NUMPY"u8, 2, 0, 0, 0, 0], ["11 bytes", "version 2"]),
         ["a version 1.0 header length of 65535 in a short file"] = (
             () => NpyLayout.File(1, 0, 65535, Encoding.ASCII.GetBytes(Dictionary("<f4", false, "(50, 8)")), Data(16)),
