@@ -190,8 +190,11 @@ public static class Npy
             throw new WeightFileException(path, $"fortran_order is {PythonLiteral.Repr(entries["fortran_order"])}, not True or False.");
         }
 
+        // numpy reads a string descr with numpy.dtype(descr): each of these spellings is float32, native order (which is
+        // little-endian wherever .npy files are written in practice) unless '>' says big-endian.
         object type = entries["descr"];
-        if (type is not ("<f4" or ">f4" or "=f4" or "f4"))
+        bool bigEndian = type is ">f4" or ">f";
+        if (!bigEndian && type is not ("<f4" or "=f4" or "|f4" or "f4" or "<f" or "=f" or "|f" or "f" or "float32" or "single"))
         {
             throw new WeightFileException(path, $"the array's dtype is {PythonLiteral.Repr(type)}, but an embedding table loads from float32 ('<f4').");
         }
@@ -206,6 +209,6 @@ public static class Npy
             throw new WeightFileException(path, $"the array has shape {PythonLiteral.Repr(shape)}, but an embedding table needs a 2-D shape of whole numbers (rows, columns).");
         }
 
-        return (type is ">f4", (long)(BigInteger)dimensions[0], (long)(BigInteger)dimensions[1]);
+        return (bigEndian, (long)(BigInteger)dimensions[0], (long)(BigInteger)dimensions[1]);
     }
 }

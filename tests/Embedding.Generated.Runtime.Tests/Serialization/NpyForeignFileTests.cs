@@ -61,6 +61,29 @@ public sealed class NpyForeignFileTests : IDisposable
         FloatAssert.BitwiseEqual(expected, layer.Weights);
     }
 
+    [Theory]
+    [InlineData("<f4", false)]
+    [InlineData("=f4", false)]
+    [InlineData("|f4", false)]
+    [InlineData("f4", false)]
+    [InlineData("<f", false)]
+    [InlineData("f", false)]
+    [InlineData("float32", false)]
+    [InlineData("single", false)]
+    [InlineData(">f", true)]
+    public void Every_descr_numpy_reads_as_float32_loads(string descr, bool bigEndian)
+    {
+        // numpy 1.24's numpy.dtype(descr) is float32 for each, big-endian for '>f' only.
+        float[] values = Values(100);
+        byte[] data = bigEndian ? FloatBytes.BigEndianF32(values) : FloatBytes.LittleEndianF32(values);
+        string path = _folder.Write("descr.npy", NpyLayout.File(1, 0, NpyLayout.Dictionary(descr, fortranOrder: false, "(50, 2)"), data));
+        IEmbeddingLayer layer = new Dim2Layer(seed: 47);
+
+        Npy.Load(layer, path);
+
+        FloatAssert.BitwiseEqual(values, layer.Weights);
+    }
+
     [Fact]
     public void Big_endian_awkward_values_keep_their_bits()
     {
