@@ -65,16 +65,24 @@ public static class SafeTensors
     }
 
     /// <summary>
-    /// Loads the tensor <paramref name="tensorName"/> into the layer, converting F16 and BF16 to float, and returns the
-    /// file's metadata. The file is checked in full first; on any problem the layer is unchanged.
+    /// Loads the tensor <paramref name="tensorName"/> into the layer, converting F16 and BF16 to float, and reports the
+    /// file's metadata and how many of the tensor's values are NaN or infinite. The file is checked in full first; on any
+    /// problem the layer is unchanged.
     /// </summary>
-    /// <exception cref="WeightFileException">The file is malformed, or its tensor is missing or does not fit the layer.</exception>
+    /// <param name="layer">The layer whose weights receive the tensor.</param>
+    /// <param name="path">The safetensors file.</param>
+    /// <param name="tensorName">The tensor to load.</param>
+    /// <param name="rejectNonFinite">Whether a NaN or infinite value makes the load throw instead of being loaded.</param>
+    /// <exception cref="WeightFileException">
+    /// The file is malformed, or its tensor is missing or does not fit the layer; or the tensor holds a value that is not
+    /// finite and <paramref name="rejectNonFinite"/> is set.
+    /// </exception>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
-    public static IReadOnlyDictionary<string, string> Load(IEmbeddingLayer layer, string path, string tensorName = DefaultTensorName) =>
-        Load(layer, path, tensorName, afterEachBlock: null);
+    public static SafeTensorsReport Load(IEmbeddingLayer layer, string path, string tensorName = DefaultTensorName, bool rejectNonFinite = false) =>
+        Load(layer, path, tensorName, rejectNonFinite, afterEachBlock: null);
 
     /// <summary>Loads as the public overload does; <paramref name="afterEachBlock"/> lets a test change the file mid-read.</summary>
-    internal static IReadOnlyDictionary<string, string> Load(IEmbeddingLayer layer, string path, string tensorName, Action<long>? afterEachBlock)
+    internal static SafeTensorsReport Load(IEmbeddingLayer layer, string path, string tensorName, bool rejectNonFinite, Action<long>? afterEachBlock)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -118,9 +126,13 @@ public static class SafeTensors
                 path, $"tensor '{tensorName}' has shape [{string.Join(", ", tensor.Shape)}], but the layer needs [{layer.InputDim}, {layer.OutputDim}].");
         }
 
-        // Everything in the header is checked; the table is staged and written into the layer only once it is read whole.
-        file.ReadTable(dataStart + tensor.Begin, tensor.DType, ElementSizes[tensor.DType], bigEndian: false, layer.Weights);
-        return header.Metadata;
+        // Everything in the header is checked; the table is staged, checked, and written into the layer only once it is
+        // read whole and passed the check.
+        var nonFinite = new NonFiniteTally(layer.OutputDim);
+        file.ReadTable(
+            dataStart + tensor.Begin, tensor.DType, ElementSizes[tensor.DType], bigEndian: false, layer.Weights,
+            staged => nonFinite.CheckTable(staged, path, rejectNonFinite));
+        return new SafeTensorsReport(nonFinite.Count, header.Metadata);
     }
 
     private static byte[] WriteHeader(string tensorName, int rows, int columns, IReadOnlyDictionary<string, string>? metadata)
@@ -244,9 +256,17 @@ public static class SafeTensors
         Expect(ref reader, JsonTokenType.StartObject, path, $"tensor '{name}' must be an object");
         string? dtype = null;
         long[]? shape = null, offsets = null;
+        var fields = new HashSet<string>(StringComparer.Ordinal);
         while (Read(ref reader, path) && reader.TokenType == JsonTokenType.PropertyName)
         {
+            // The reference reader's serde struct refuses a repeated field; taking the first or the last would let
+            // "dtype":"I32",...,"dtype":"F32" read int32 bits as floats here and not there.
             string field = reader.GetString()!;
+            if (!fields.Add(field))
+            {
+                throw new WeightFileException(path, $"tensor '{name}' has '{field}' twice.");
+            }
+
             switch (field)
             {
                 case "dtype":

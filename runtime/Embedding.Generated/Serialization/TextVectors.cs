@@ -18,14 +18,16 @@ public enum TextVectorFormat
 }
 
 /// <summary>What loading pretrained text vectors did to the layer.</summary>
-public sealed class TextVectorsReport
+public sealed class TextVectorsReport : WeightLoadReport
 {
     internal TextVectorsReport(
         TextVectorFormat format,
         IReadOnlyDictionary<string, int> vocabulary,
         IReadOnlyList<string> tokensThatDidNotFit,
         IReadOnlyList<string> duplicateTokens,
-        IReadOnlyList<int> rowsLeftAtInitializer)
+        IReadOnlyList<int> rowsLeftAtInitializer,
+        int nonFiniteValues)
+        : base(nonFiniteValues)
     {
         Format = format;
         Vocabulary = vocabulary;
@@ -46,7 +48,10 @@ public sealed class TextVectorsReport
     /// <summary>Tokens the file lists more than once; the first vector of each was loaded.</summary>
     public IReadOnlyList<string> DuplicateTokens { get; }
 
-    /// <summary>Rows no vector was loaded into (row 0 of a MaskZero layer, the padding row, is always among them).</summary>
+    /// <summary>
+    /// Rows no vector was loaded into. Row 0 of a MaskZero layer, the padding row, is among them unless the file has a
+    /// <see cref="TextVectors.PaddingToken"/> line.
+    /// </summary>
     public IReadOnlyList<int> RowsLeftAtInitializer { get; }
 }
 
@@ -57,8 +62,16 @@ public sealed class TextVectorsReport
 public static class TextVectors
 {
     /// <summary>
+    /// The token that names the padding row 0 of a MaskZero layer in a text file. The formats give ids in the file's
+    /// order, and a MaskZero layer's first token gets id 1; so that a saved padding row comes back to row 0, it goes
+    /// under this token, which no other row of a MaskZero layer may use.
+    /// </summary>
+    public const string PaddingToken = "<pad>";
+
+    /// <summary>
     /// Loads vectors into the layer. Without <paramref name="vocabulary"/>, ids are given in the file's order, starting at
-    /// 1 on a MaskZero layer (0 is padding) and at 0 otherwise. The file is parsed in full first; on any problem the
+    /// 1 on a MaskZero layer (0 is padding) and at 0 otherwise; on a MaskZero layer the line of
+    /// <see cref="PaddingToken"/> loads into the padding row 0. The file is parsed in full first; on any problem the
     /// layer is unchanged. Rows without a vector keep their initial values.
     /// </summary>
     /// <param name="layer">The layer whose rows receive the vectors.</param>
@@ -70,13 +83,22 @@ public static class TextVectors
     /// does not match the file's lines is read as a GloVe line instead, and <see cref="TextVectorFormat.GloVe"/> settles
     /// any doubt (as gensim's <c>no_header</c> does).
     /// </param>
+    /// <param name="rejectNonFinite">
+    /// Whether a value that is NaN or infinite (<c>nan</c>, <c>inf</c>, <c>-Infinity</c>, or a number beyond float's
+    /// range such as <c>1e999</c>) makes the load throw instead of being loaded.
+    /// </param>
     /// <exception cref="WeightFileException">
     /// A line is malformed, the vectors' length is not OutputDim, or a word2vec header's count is not the number of
-    /// vector lines (a file cut short, for one).
+    /// vector lines (a file cut short, for one); or a loaded value is not finite and <paramref name="rejectNonFinite"/>
+    /// is set.
     /// </exception>
-    /// <exception cref="ArgumentException">A vocabulary id is outside the layer's range, or is the padding id 0 of a MaskZero layer.</exception>
+    /// <exception cref="ArgumentException">
+    /// A vocabulary id is outside the layer's range, or is the padding id 0 of a MaskZero layer for a token other than
+    /// <see cref="PaddingToken"/>.
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a <see cref="TextVectorFormat"/>.</exception>
-    public static TextVectorsReport Load(IEmbeddingLayer layer, string path, IReadOnlyDictionary<string, int>? vocabulary = null, TextVectorFormat? format = null)
+    public static TextVectorsReport Load(
+        IEmbeddingLayer layer, string path, IReadOnlyDictionary<string, int>? vocabulary = null, TextVectorFormat? format = null, bool rejectNonFinite = false)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -90,10 +112,11 @@ public static class TextVectors
         {
             foreach ((string token, int id) in vocabulary)
             {
-                if (id < firstId || id >= layer.InputDim)
+                // Below firstId is only the padding row 0 of a MaskZero layer, which PaddingToken alone may name.
+                if ((id < firstId && !(id == 0 && token == PaddingToken)) || id >= layer.InputDim)
                 {
                     throw new ArgumentException(
-                        $"vocabulary maps '{token}' to id {id}, outside [{firstId}, {layer.InputDim}){(layer.MaskZero ? " (id 0 is the padding of this MaskZero layer)" : string.Empty)}.",
+                        $"vocabulary maps '{token}' to id {id}, outside [{firstId}, {layer.InputDim}){(layer.MaskZero ? $" (id 0 is the padding of this MaskZero layer, named only by '{PaddingToken}')" : string.Empty)}.",
                         nameof(vocabulary));
                 }
             }
@@ -106,6 +129,7 @@ public static class TextVectors
         var didNotFit = new List<string>();
         var duplicates = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var nonFinite = new NonFiniteTally(outputDim);
         int nextId = firstId;
         TextVectorFormat detected = format ?? TextVectorFormat.GloVe;
         int? headerCount = null;
@@ -162,6 +186,11 @@ public static class TextVectors
                         continue;
                     }
                 }
+                else if (layer.MaskZero && token == PaddingToken)
+                {
+                    id = 0;
+                    ids[token] = id;
+                }
                 else if (nextId < layer.InputDim)
                 {
                     id = nextId++;
@@ -177,10 +206,12 @@ public static class TextVectors
                 for (int j = 0; j < outputDim; j++)
                 {
                     string number = fields[fields.Length - outputDim + j];
-                    if (!float.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out row[j]))
+                    if (!TryParseValue(number, out row[j]))
                     {
                         throw new WeightFileException(path, $"line {lineNumber}: '{number}' is not a number.");
                     }
+
+                    nonFinite.Add(((long)id * outputDim) + j, row[j], $"line {lineNumber}, '{number}' for token '{token}'");
                 }
 
                 loaded[id] = true;
@@ -198,11 +229,13 @@ public static class TextVectors
             {
                 // "3 1" was then a GloVe line: the token "3" with the value 1. Nothing was written yet.
                 reader.Dispose();
-                return Load(layer, path, vocabulary, TextVectorFormat.GloVe);
+                return Load(layer, path, vocabulary, TextVectorFormat.GloVe, rejectNonFinite);
             }
 
             throw new WeightFileException(path, $"the word2vec header says {expected} vectors, but the file holds {vectorLines} vector lines.");
         }
+
+        nonFinite.ThrowIfRejected(path, rejectNonFinite);
 
         staged.CopyTo(layer.Weights);
         var leftAtInitializer = new List<int>();
@@ -214,19 +247,22 @@ public static class TextVectors
             }
         }
 
-        return new TextVectorsReport(detected, ids, didNotFit, duplicates, leftAtInitializer);
+        return new TextVectorsReport(detected, ids, didNotFit, duplicates, leftAtInitializer, nonFinite.Count);
     }
 
     /// <summary>
-    /// Writes every row that has a token, atomically: <paramref name="tokens"/>[id] names row id; a null or empty entry
-    /// (such as the padding row 0) is left out. Every token must read back as itself: the formats end a token at a line
-    /// break and separate fields by spaces, so a token may hold single spaces only between other characters, and no two
-    /// rows may share one. A GloVe file of OutputDim 1 whose first token is a number may read as word2vec; load it with
-    /// <see cref="TextVectorFormat.GloVe"/>.
+    /// Writes the rows <paramref name="tokens"/> names, atomically: <paramref name="tokens"/>[id] names row id, and rows
+    /// past the list's end are left out. A load gives ids in the file's order, so every row up to the list's end needs a
+    /// token, except the padding row 0 of a MaskZero layer: left null or empty it is left out, and named
+    /// <see cref="PaddingToken"/> it is written and loads back into row 0. Every token must read back as itself: the
+    /// formats end a token at a line break and separate fields by spaces, so a token may hold single spaces only between
+    /// other characters, and no two rows may share one. A GloVe file of OutputDim 1 whose first token is a number may
+    /// read as word2vec; load it with <see cref="TextVectorFormat.GloVe"/>.
     /// </summary>
     /// <exception cref="ArgumentException">
-    /// The token list is longer than the table, or a token would not read back as itself (a line break, a space at
-    /// either end or two in a row, the same token for two rows); nothing is written.
+    /// The token list is longer than the table, a row before its end has no token, or a token would not read back as
+    /// itself at its row (a line break, a space at either end or two in a row, the same token for two rows, a padding row
+    /// named other than <see cref="PaddingToken"/> or that token on another row of a MaskZero layer); nothing is written.
     /// </exception>
     public static void Save(IEmbeddingLayer layer, IReadOnlyList<string?> tokens, string path, TextVectorFormat format = TextVectorFormat.Word2Vec)
     {
@@ -237,7 +273,7 @@ public static class TextVectors
             throw new ArgumentException($"tokens has {tokens.Count} entries, but the table has only {layer.InputDim} rows.", nameof(tokens));
         }
 
-        int count = CountTokensThatReadBack(tokens);
+        int count = CountTokensThatReadBack(tokens, layer.MaskZero);
         int outputDim = layer.OutputDim;
         AtomicFile.Write(path, stream =>
         {
@@ -272,10 +308,10 @@ public static class TextVectors
     }
 
     /// <summary>
-    /// The number of rows that have a token, once every token is known to read back as itself; checked before anything
-    /// is written.
+    /// The number of rows that have a token, once every token is known to read back as itself at its row (on a MaskZero
+    /// layer, row 0 only as <see cref="PaddingToken"/>); checked before anything is written.
     /// </summary>
-    private static int CountTokensThatReadBack(IReadOnlyList<string?> tokens)
+    private static int CountTokensThatReadBack(IReadOnlyList<string?> tokens, bool maskZero)
     {
         var rowOfToken = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int id = 0; id < tokens.Count; id++)
@@ -283,7 +319,23 @@ public static class TextVectors
             string? token = tokens[id];
             if (string.IsNullOrEmpty(token))
             {
-                continue;
+                if (id == 0 && maskZero)
+                {
+                    continue;
+                }
+
+                throw new ArgumentException(
+                    $"token {id} is {(token is null ? "null" : "empty")}; a load gives ids in the file's order, so leaving row {id} out would move every later row to the id before it. Give each row up to the last a token{(maskZero ? " (only the padding row 0 of this MaskZero layer may go without)" : string.Empty)}.",
+                    nameof(tokens));
+            }
+
+            if (maskZero && (id == 0) != (token == PaddingToken))
+            {
+                throw new ArgumentException(
+                    id == 0
+                        ? $"token 0 ('{token}') names the padding row of a MaskZero layer, which loads back into row 0 only as '{PaddingToken}'; name it so, or leave it null to leave the row out."
+                        : $"token {id} is '{PaddingToken}', which on a MaskZero layer names the padding row 0 and would load into it.",
+                    nameof(tokens));
             }
 
             if (token.AsSpan().IndexOfAny('\n', '\r') >= 0)
@@ -305,6 +357,27 @@ public static class TextVectors
         }
 
         return rowOfToken.Count;
+    }
+
+    /// <summary>
+    /// Reads one value as .NET does (<c>NaN</c> and <c>Infinity</c> in any case) and also as Python writes the infinities
+    /// (<c>inf</c>, <c>-inf</c>: its <c>repr</c>, and so gensim's and numpy's text output).
+    /// </summary>
+    private static bool TryParseValue(string text, out float value)
+    {
+        if (float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+
+        ReadOnlySpan<char> magnitude = text.AsSpan(text[0] is '+' or '-' ? 1 : 0);
+        if (!magnitude.Equals("inf", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        value = text[0] == '-' ? float.NegativeInfinity : float.PositiveInfinity;
+        return true;
     }
 
     /// <summary>

@@ -57,14 +57,18 @@ internal sealed class WeightFileReader : IDisposable
         return bytes;
     }
 
+    /// <summary>What a load checks in the decoded table before it is committed; throwing keeps the destination as it was.</summary>
+    public delegate void StagedTableCheck(ReadOnlySpan<float> staged);
+
     /// <summary>
     /// Decodes the <paramref name="destination"/>.Length elements of <paramref name="dtype"/> from
     /// <paramref name="offset"/> into a staging copy, block by block, then checks that the file did not change while it
-    /// was read, and only then copies the table into <paramref name="destination"/>: on any failure the destination
-    /// is untouched. The staging copy is native memory, freed as soon as the table is in place.
+    /// was read, runs <paramref name="checkStaged"/> on the decoded values, and only then copies the table into
+    /// <paramref name="destination"/>: on any failure the destination is untouched. The staging copy is native memory,
+    /// freed as soon as the table is in place.
     /// </summary>
-    /// <exception cref="WeightFileException">The file shrank, grew or was rewritten while it was read.</exception>
-    public unsafe void ReadTable(long offset, string dtype, int elementSize, bool bigEndian, Span<float> destination)
+    /// <exception cref="WeightFileException">The file shrank, grew or was rewritten while it was read, or the check refused the values.</exception>
+    public unsafe void ReadTable(long offset, string dtype, int elementSize, bool bigEndian, Span<float> destination, StagedTableCheck checkStaged)
     {
         int count = destination.Length;
         float* staging = (float*)NativeMemory.Alloc((nuint)Math.Max(count, 1), sizeof(float));
@@ -84,6 +88,7 @@ internal sealed class WeightFileReader : IDisposable
             }
 
             EnsureUnchanged();
+            checkStaged(staged);
             staged.CopyTo(destination);
         }
         finally

@@ -119,10 +119,10 @@ public sealed class AtomicWriteTests : IDisposable
                 Npy.Save(layer, path);
                 break;
             case "word2vec":
-                TextVectors.Save(layer, ["a", "b"], path);
+                TextVectors.Save(layer, [null, "a", "b"], path);
                 break;
             case "glove":
-                TextVectors.Save(layer, ["a", "b"], path, TextVectorFormat.GloVe);
+                TextVectors.Save(layer, [null, "a", "b"], path, TextVectorFormat.GloVe);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, null);

@@ -28,11 +28,11 @@ public static class BinaryWeightFiles
     {
         if (format == "npy")
         {
-            Npy.Load(layer, path, afterEachBlock);
+            Npy.Load(layer, path, rejectNonFinite: false, afterEachBlock);
         }
         else
         {
-            SafeTensors.Load(layer, path, SafeTensors.DefaultTensorName, afterEachBlock);
+            SafeTensors.Load(layer, path, SafeTensors.DefaultTensorName, rejectNonFinite: false, afterEachBlock);
         }
     }
 }

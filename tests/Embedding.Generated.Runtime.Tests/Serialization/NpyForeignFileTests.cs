@@ -61,6 +61,29 @@ public sealed class NpyForeignFileTests : IDisposable
         FloatAssert.BitwiseEqual(expected, layer.Weights);
     }
 
+    [Theory]
+    [InlineData("<f4", false)]
+    [InlineData("=f4", false)]
+    [InlineData("|f4", false)]
+    [InlineData("f4", false)]
+    [InlineData("<f", false)]
+    [InlineData("f", false)]
+    [InlineData("float32", false)]
+    [InlineData("single", false)]
+    [InlineData(">f", true)]
+    public void Every_descr_numpy_reads_as_float32_loads(string descr, bool bigEndian)
+    {
+        // numpy 1.24's numpy.dtype(descr) is float32 for each, big-endian for '>f' only.
+        float[] values = Values(100);
+        byte[] data = bigEndian ? FloatBytes.BigEndianF32(values) : FloatBytes.LittleEndianF32(values);
+        string path = _folder.Write("descr.npy", NpyLayout.File(1, 0, NpyLayout.Dictionary(descr, fortranOrder: false, "(50, 2)"), data));
+        IEmbeddingLayer layer = new Dim2Layer(seed: 47);
+
+        Npy.Load(layer, path);
+
+        FloatAssert.BitwiseEqual(values, layer.Weights);
+    }
+
     [Fact]
     public void Big_endian_awkward_values_keep_their_bits()
     {
@@ -79,6 +102,14 @@ public sealed class NpyForeignFileTests : IDisposable
     [InlineData("{'shape': (50, 2), 'fortran_order': False, 'descr': '<f4'}")] // keys in another order
     [InlineData("{\"descr\": \"<f4\", \"fortran_order\": False, \"shape\": (50,2)}")] // double quotes, no space
     [InlineData("{'descr': '<f4', 'fortran_order': False, 'shape': (50, 2,), }")] // trailing comma in the tuple
+    [InlineData("{'descr': '<i4', 'fortran_order': False, 'shape': (50, 2), 'descr': '<f4', }")] // a repeated key: the last value counts
+    [InlineData("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 50), 'shape': (50, 2), }")] // likewise for the shape
+    [InlineData("{'descr': '<f4',  # little-endian float32\n 'fortran_order': False, 'shape': (50, 2), }")] // a comment, a line break
+    [InlineData("{'descr': '<f' \"4\", 'fortran_order': False, 'shape': (50, 2), }")] // adjacent strings are one
+    [InlineData("{'descr': ('<f4'), 'fortran_order': (False), 'shape': ((50), 2), }")] // parentheses around values
+    [InlineData("{u'descr': u'\\x3cf4', 'fortran_order': False, 'shape': (0x32, +2), }")] // u prefix, \x escape, hex, a sign
+    [InlineData("\n{'''descr''': '<f4', 'fortran_order': False, 'shape': (5_0, 2), }")] // a blank first line, triple quotes, 5_0
+    // numpy 1.24 loads each of these as float32 of shape (50, 2): it evaluates the header as a Python literal.
     public void Header_dictionaries_written_other_ways_load(string dictionary)
     {
         float[] values = Values(100);
@@ -90,10 +121,25 @@ public sealed class NpyForeignFileTests : IDisposable
         FloatAssert.BitwiseEqual(values, layer.Weights);
     }
 
+    [Fact]
+    public void A_shape_in_199_parentheses_inside_the_brace_loads_as_200_levels_are_Python_s_limit()
+    {
+        // numpy 1.24 loads this header; one more pair of parentheses is "too many nested parentheses".
+        float[] values = Values(100);
+        string dictionary = "{'descr': '<f4', 'fortran_order': False, 'shape': " + new string('(', 199) + "50, 2" + new string(')', 199) + "}";
+        string path = _folder.Write("nested.npy", NpyLayout.File(1, 0, dictionary, FloatBytes.LittleEndianF32(values)));
+        IEmbeddingLayer layer = new Dim2Layer(seed: 46);
+
+        Npy.Load(layer, path);
+
+        FloatAssert.BitwiseEqual(values, layer.Weights);
+    }
+
     [Theory]
     [InlineData(1, "(50L, 2L)")]
     [InlineData(2, "(50L, 2L)")]
     [InlineData(1, "(50L, 2)")]
+    [InlineData(1, "(50 L, 2L)")] // numpy's filter drops a name token L after a number token, space or not
     public void A_Python_2_header_with_long_suffixes_loads_in_versions_1_and_2_as_numpy_reads_it(byte major, string shape)
     {
         float[] values = Values(100);

@@ -74,7 +74,7 @@ public sealed class SafeTensorsForeignFileTests : IDisposable
         string path = _folder.Write("halves.safetensors", file);
         IEmbeddingLayer layer = new Dim8Layer(seed: 1);
 
-        IReadOnlyDictionary<string, string> metadata = SafeTensors.Load(layer, path);
+        IReadOnlyDictionary<string, string> metadata = SafeTensors.Load(layer, path).Metadata;
 
         FloatAssert.BitwiseEqual(expected, layer.Weights);
         Assert.Equal(
@@ -92,7 +92,7 @@ public sealed class SafeTensorsForeignFileTests : IDisposable
         string path = _folder.Write("bfloat16.safetensors", SafeTensorsLayout.File(header, data));
         IEmbeddingLayer layer = new Dim8Layer(seed: 2);
 
-        IReadOnlyDictionary<string, string> metadata = SafeTensors.Load(layer, path, "decoder.embed_tokens.weight");
+        IReadOnlyDictionary<string, string> metadata = SafeTensors.Load(layer, path, "decoder.embed_tokens.weight").Metadata;
 
         FloatAssert.BitwiseEqual(expected, layer.Weights);
         Assert.Empty(metadata);

@@ -40,6 +40,20 @@ public sealed class SafeTensorsMalformedFileTests : IDisposable
         ["two tensors named embeddings"] = (
             () => File("{\"embeddings\":" + ValidTensor + ",\"embeddings\":{\"dtype\":\"F32\",\"shape\":[50,8],\"data_offsets\":[1600,3200]}}", 3200),
             ["tensor 'embeddings' twice"]),
+        // The reference reader deserializes a tensor entry into a serde struct, which rejects a repeated field ("duplicate
+        // field `dtype`"); the format's specification disallows duplicate keys anywhere in the header.
+        ["a tensor whose dtype is given twice, I32 then F32"] = (
+            () => File("""{"embeddings":{"dtype":"I32","shape":[50,8],"data_offsets":[0,1600],"dtype":"F32"}}""", 1600),
+            ["tensor 'embeddings'", "'dtype' twice"]),
+        ["a tensor whose shape is given twice"] = (
+            () => File("""{"embeddings":{"dtype":"F32","shape":[8,50],"shape":[50,8],"data_offsets":[0,1600]}}""", 1600),
+            ["tensor 'embeddings'", "'shape' twice"]),
+        ["a tensor whose data_offsets are given twice"] = (
+            () => File("""{"embeddings":{"dtype":"F32","shape":[50,8],"data_offsets":[0,1600],"data_offsets":[0,1600]}}""", 1600),
+            ["tensor 'embeddings'", "'data_offsets' twice"]),
+        ["two tensors named embeddings with the same byte range and different dtypes"] = (
+            () => File("{\"embeddings\":{\"dtype\":\"I32\",\"shape\":[50,8],\"data_offsets\":[0,1600]},\"embeddings\":" + ValidTensor + "}", 1600),
+            ["tensor 'embeddings' twice"]),
         ["a metadata key given twice"] = (
             () => File("{\"__metadata__\":{\"epochs\":\"3\",\"epochs\":\"4\"},\"embeddings\":" + ValidTensor + "}", 1600), ["key 'epochs' twice"]),
         ["two metadata objects"] = (

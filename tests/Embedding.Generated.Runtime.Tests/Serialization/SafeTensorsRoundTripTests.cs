@@ -26,7 +26,7 @@ public sealed class SafeTensorsRoundTripTests : IDisposable
         string path = _folder.File("word.safetensors");
 
         SafeTensors.Save(saved, path);
-        IReadOnlyDictionary<string, string> metadata = SafeTensors.Load(loaded, path);
+        IReadOnlyDictionary<string, string> metadata = SafeTensors.Load(loaded, path).Metadata;
 
         FloatAssert.BitwiseEqual(saved.Weights, loaded.Weights);
         Assert.Empty(metadata);
@@ -65,7 +65,7 @@ public sealed class SafeTensorsRoundTripTests : IDisposable
         string path = _folder.File("named.safetensors");
 
         SafeTensors.Save(saved, path, "model.embed_tokens.weight", metadata);
-        IReadOnlyDictionary<string, string> read = SafeTensors.Load(loaded, path, "model.embed_tokens.weight");
+        IReadOnlyDictionary<string, string> read = SafeTensors.Load(loaded, path, "model.embed_tokens.weight").Metadata;
 
         FloatAssert.BitwiseEqual(saved.Weights, loaded.Weights);
         Assert.Equal(metadata.OrderBy(entry => entry.Key, StringComparer.Ordinal), read.OrderBy(entry => entry.Key, StringComparer.Ordinal));

@@ -68,6 +68,32 @@ public sealed class TextVectorsLoadTests : IDisposable
     }
 
     [Fact]
+    public void On_a_MaskZero_layer_the_pad_line_loads_into_the_padding_row_and_takes_no_id_from_the_tokens_after_it()
+    {
+        string path = Write("cat 1 2\n<pad> 0 0.5\ndog 3 4\n");
+        IEmbeddingLayer layer = new Dim2Layer(seed: 68);
+
+        TextVectorsReport report = TextVectors.Load(layer, path);
+
+        AssertVocabulary(report, ("<pad>", 0), ("cat", 1), ("dog", 2));
+        FloatAssert.BitwiseEqual([0f, 0.5f, 1f, 2f, 3f, 4f], layer.Weights[..6]);
+        Assert.Equal(Enumerable.Range(3, 47), report.RowsLeftAtInitializer);
+    }
+
+    [Fact]
+    public void A_given_vocabulary_may_map_pad_to_the_padding_row_of_a_MaskZero_layer()
+    {
+        string path = Write("<pad> 0 0.5\ncat 1 2\n");
+        IEmbeddingLayer layer = new Dim2Layer(seed: 69);
+
+        TextVectorsReport report = TextVectors.Load(layer, path, new Dictionary<string, int> { ["<pad>"] = 0, ["cat"] = 4 });
+
+        FloatAssert.BitwiseEqual([0f, 0.5f], layer.Weights[..2]);
+        FloatAssert.BitwiseEqual([1f, 2f], layer.Weights[8..10]);
+        Assert.DoesNotContain(0, report.RowsLeftAtInitializer);
+    }
+
+    [Fact]
     public void A_given_vocabulary_places_each_vector_at_its_id_and_reports_tokens_it_lacks()
     {
         string path = Write("dog 1 2\nbird 3 4\ncat 5 6\n");

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Embedding.Generated.Runtime.Tests.Infrastructure;
@@ -28,16 +29,97 @@ public sealed class TextVectorsSaveTests : IDisposable
     }
 
     [Fact]
-    public void GloVe_text_has_no_header_and_rows_without_a_token_are_left_out()
+    public void GloVe_text_has_no_header_and_rows_past_the_token_list_are_left_out()
     {
         IEmbeddingLayer layer = new Dim3Layer(seed: 82);
         float[] rows = [1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f];
         rows.CopyTo(layer.Weights);
         string path = _folder.File("glove.txt");
 
-        TextVectors.Save(layer, ["x", string.Empty, "z"], path, TextVectorFormat.GloVe);
+        TextVectors.Save(layer, ["x", "y", "z"], path, TextVectorFormat.GloVe);
 
-        Assert.Equal("x 1 2 3\nz 7 8 9\n", File.ReadAllText(path));
+        Assert.Equal("x 1 2 3\ny 4 5 6\nz 7 8 9\n", File.ReadAllText(path));
+    }
+
+    [Theory]
+    [InlineData(false, 2, null)]
+    [InlineData(false, 2, "")]
+    [InlineData(false, 0, null)] // row 0 is a real row without MaskZero
+    [InlineData(true, 3, null)]
+    [InlineData(true, 1, "")]
+    public void A_row_without_a_token_before_the_list_s_end_throws_ArgumentException_naming_its_id_as_later_rows_would_shift(
+        bool maskZero, int id, string? missing)
+    {
+        // Loading gives ids in the file's order: had row id been left out, the row after it would load as id.
+        IEmbeddingLayer layer = maskZero ? new Dim2Layer(seed: 96) : new Dim3Layer(seed: 96);
+        string?[] tokens = [.. Enumerable.Range(0, 5).Select(i => i == 0 && maskZero ? null : $"t{i}")];
+        tokens[id] = missing;
+
+        var exception = Assert.Throws<ArgumentException>(() => TextVectors.Save(layer, tokens, _folder.File("gap.txt")));
+
+        Assert.Equal("tokens", exception.ParamName);
+        Assert.StartsWith($"token {id} is {(missing is null ? "null" : "empty")}", exception.Message, StringComparison.Ordinal);
+        Assert.Empty(_folder.Entries());
+    }
+
+    [Theory]
+    [InlineData(TextVectorFormat.Word2Vec)]
+    [InlineData(TextVectorFormat.GloVe)]
+    public void Save_then_Load_of_a_MaskZero_layer_whose_padding_row_is_named_pad_gives_back_the_same_table_and_vocabulary(TextVectorFormat format)
+    {
+        IEmbeddingLayer saved = new Dim8Layer(seed: 97);
+        string?[] tokens = [TextVectors.PaddingToken, .. Enumerable.Range(1, 49).Select(id => $"token{id}")];
+        string path = _folder.File("padded.txt");
+        IEmbeddingLayer loaded = new Dim8Layer(seed: 98);
+
+        TextVectors.Save(saved, tokens, path, format);
+        TextVectorsReport report = TextVectors.Load(loaded, path);
+
+        Assert.Equal("<pad>", TextVectors.PaddingToken);
+        Assert.StartsWith(format == TextVectorFormat.Word2Vec ? "50 8\n<pad> " : "<pad> ", File.ReadAllText(path), StringComparison.Ordinal);
+        Assert.Equal(Enumerable.Range(0, 50).ToDictionary(id => tokens[id]!), report.Vocabulary.ToDictionary());
+        FloatAssert.BitwiseEqual(saved.Weights, loaded.Weights);
+        Assert.Empty(report.RowsLeftAtInitializer);
+    }
+
+    [Fact]
+    public void The_padding_row_of_a_MaskZero_layer_named_other_than_pad_throws_ArgumentException_as_it_would_load_as_id_1()
+    {
+        IEmbeddingLayer layer = new Dim2Layer(seed: 99);
+
+        var exception = Assert.Throws<ArgumentException>(() => TextVectors.Save(layer, ["[PAD]", "a", "b"], _folder.File("named.txt")));
+
+        Assert.Equal("tokens", exception.ParamName);
+        Assert.Contains("token 0 ('[PAD]')", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("'<pad>'", exception.Message, StringComparison.Ordinal);
+        Assert.Empty(_folder.Entries());
+    }
+
+    [Fact]
+    public void Pad_naming_a_row_other_than_0_of_a_MaskZero_layer_throws_ArgumentException_naming_its_id()
+    {
+        IEmbeddingLayer layer = new Dim2Layer(seed: 100);
+
+        var exception = Assert.Throws<ArgumentException>(() => TextVectors.Save(layer, [null, "a", "<pad>"], _folder.File("pad2.txt")));
+
+        Assert.Equal("tokens", exception.ParamName);
+        Assert.StartsWith("token 2 is '<pad>'", exception.Message, StringComparison.Ordinal);
+        Assert.Empty(_folder.Entries());
+    }
+
+    [Fact]
+    public void Pad_is_an_ordinary_token_without_MaskZero_and_round_trips_at_row_0()
+    {
+        IEmbeddingLayer saved = new Dim3Layer(seed: 101);
+        string?[] tokens = ["<pad>", "a", "b"];
+        string path = _folder.File("plain.txt");
+        IEmbeddingLayer loaded = new Dim3Layer(seed: 102);
+
+        TextVectors.Save(saved, tokens, path);
+        TextVectorsReport report = TextVectors.Load(loaded, path);
+
+        Assert.Equal(new Dictionary<string, int> { ["<pad>"] = 0, ["a"] = 1, ["b"] = 2 }, report.Vocabulary.ToDictionary());
+        FloatAssert.BitwiseEqual(saved.Weights[..9], loaded.Weights[..9]);
     }
 
     [Theory]
