@@ -16,16 +16,32 @@ public static class RowParallelism
     /// <summary>Outputs smaller than this many floats (1 MB) are gathered on the calling thread.</summary>
     public const int MinimumFloats = 1 << 18;
 
-    private static int s_maxThreads = Environment.ProcessorCount;
+    /// <summary>
+    /// The largest value <see cref="MaxThreads"/> accepts. Each thread past the first is a helper kept for the life of
+    /// the process (with its stack), and a split pass is bound by memory, which stops gaining long before a few hundred
+    /// cores; a fixed bound, the same on every machine, lets a value such as 10,000 fail at once rather than start as
+    /// many threads.
+    /// </summary>
+    public const int MaxThreadsLimit = 256;
 
-    /// <summary>The most threads one pass may use; 1 keeps every pass on the calling thread. Default: the processor count.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    private static int s_maxThreads = Math.Min(Environment.ProcessorCount, MaxThreadsLimit);
+
+    /// <summary>
+    /// The most threads one pass may use, from 1 to <see cref="MaxThreadsLimit"/>; 1 keeps every pass on the calling
+    /// thread. Default: the processor count (at most <see cref="MaxThreadsLimit"/>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1 or greater than <see cref="MaxThreadsLimit"/>.</exception>
     public static int MaxThreads
     {
         get => s_maxThreads;
         set
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            if (value < 1 || value > MaxThreadsLimit)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(value), value, $"MaxThreads must lie in [1, {MaxThreadsLimit}] (RowParallelism.MaxThreadsLimit), but is {value}.");
+            }
+
             s_maxThreads = value;
         }
     }
