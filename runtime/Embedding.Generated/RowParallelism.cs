@@ -103,14 +103,16 @@ public static class RowParallelism
     /// only the rows it owns, so no row has two writers and each row's sum is taken in the order of the ids, as on one
     /// thread. The spans are pinned for the duration. Allocates nothing after the first call on a thread.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="parts"/> is not a power of two.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="parts"/> is not a power of two up to <see cref="MaxThreadsLimit"/>.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static unsafe void SplitScatter(ReadOnlySpan<int> ids, ReadOnlySpan<float> outputGradient, Span<float> weightGradient, int parts, RowScatter body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (parts < 1 || !BitOperations.IsPow2(parts))
+        // Each part runs on a thread of its own, so the bound on threads bounds the parts too.
+        if (parts < 1 || parts > MaxThreadsLimit || !BitOperations.IsPow2(parts))
         {
-            throw new ArgumentOutOfRangeException(nameof(parts), parts, $"parts must be a power of two (1, 2, 4, ...), but is {parts}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(parts), parts, $"parts must be a power of two from 1 to {MaxThreadsLimit} (1, 2, 4, ...), but is {parts}.");
         }
 
         fixed (int* idsPointer = ids)

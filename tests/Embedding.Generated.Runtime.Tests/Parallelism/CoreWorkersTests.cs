@@ -133,7 +133,7 @@ public sealed class CoreWorkersTests
             }
 
             helperFinishedWhenRunReturned = Volatile.Read(ref helperFinished);
-            interruptPendingAfterRun = IsInterruptPending();
+            interruptPendingAfterRun = PendingInterrupt.Consume();
         });
 
         caller.Start();
@@ -194,20 +194,6 @@ public sealed class CoreWorkersTests
 
         Assert.Equal(2, inner.Runs.Count);
         Assert.Single(inner.Threads);
-    }
-
-    /// <summary>Whether the calling thread has an interrupt pending; consumes it.</summary>
-    private static bool IsInterruptPending()
-    {
-        try
-        {
-            Thread.Sleep(0);
-            return false;
-        }
-        catch (ThreadInterruptedException)
-        {
-            return true;
-        }
     }
 
     private static void AssertHelpersServeAPass()
