@@ -29,9 +29,10 @@ namespace Embedding.Generated.Optimizers;
 /// <para>
 /// The slots belong to the table of the first step (until <see cref="Reset"/>): a step on another table, even of the same
 /// size, throws <see cref="ArgumentException"/> before any weight changes. A table is recognised by where it lies. A
-/// generated layer's table never moves, and an <see cref="Training.EmbeddingTrainer"/> names its layer, so through either
-/// another table is always recognised; an array passed to <see cref="Step(Span{float}, ReadOnlySpan{float})"/> that is not
-/// pinned may be moved by the garbage collector, so another one is recognised only if no collection ran since the last
+/// generated layer's table never moves, and an <see cref="Training.EmbeddingTrainer"/> names its layer, so through the
+/// layer's <c>ApplySparseStep</c> and the trainer another table is always recognised. A span passed to
+/// <see cref="Step(Span{float}, ReadOnlySpan{float})"/> may be an unpinned array that the garbage collector moves, so
+/// another table given that way is recognised only if no collection ran since the last
 /// step (a moved table must not be refused).
 /// </para>
 /// </remarks>
