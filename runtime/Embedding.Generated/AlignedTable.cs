@@ -11,7 +11,7 @@ namespace Embedding.Generated;
 /// generated layer's weights. A .NET array starts wherever the allocator put it (any multiple of 8 bytes), so a row of
 /// 64 floats would straddle five cache lines instead of four, and every vector load that crosses a line costs two. The
 /// table is allocated on the pinned object heap with up to 15 floats of slack in front, so the garbage collector never
-/// moves it off the boundary. When asked to (<see cref="TransparentHugePages"/>), tables of 16 MB or more start on a
+/// moves it off the boundary (and never moves it at all: optimizers recognise a layer's table by its address). When asked to (<see cref="TransparentHugePages"/>), tables of 16 MB or more start on a
 /// 2 MB boundary instead and, on Linux, ask for 2 MB pages. Tables of 4 MB or more are also staggered: each starts a
 /// different multiple of 4160 bytes (a page and a line) past its boundary, so that the tables a training step streams
 /// through together (weights, gradient, optimizer slots) never sit at the same address modulo a large power of two.
@@ -72,8 +72,9 @@ public readonly struct AlignedTable
         int slackFloats = (boundaryBytes / sizeof(float)) - 1 + staggerFloats;
         if (length > Array.MaxLength - slackFloats)
         {
-            // No room for the padding: the largest tables keep the allocator's placement.
-            return new AlignedTable(new float[length], 0, length);
+            // No room for the padding: the largest tables keep the allocator's placement, pinned too, since optimizers
+            // recognise a layer's table by its address.
+            return new AlignedTable(GC.AllocateArray<float>(length, pinned: true), 0, length);
         }
 
         if (!hugePages)

@@ -27,8 +27,16 @@ internal static class CoreWorkers
 
     /// <summary>
     /// Runs parts <c>0 .. parts - 1</c> of <paramref name="pass"/> and returns when every part is done, rethrowing the
-    /// first exception a part threw (after all parts have stopped, so no part still uses the caller's memory).
+    /// caller's own part's exception, else the first helper's (after all parts have stopped, so no part still uses the
+    /// caller's memory).
     /// </summary>
+    /// <remarks>
+    /// The wait for the helpers cannot be cut short: the caller's memory is pinned only until this returns, so leaving
+    /// while a helper still writes it, or handing the helpers to the next pass, would corrupt both. An interrupt
+    /// (<see cref="Thread.Interrupt"/>) that arrives during the wait is therefore held and posted again on the calling
+    /// thread once every part has stopped: the pass completes as it would have without it, and the caller's next blocking
+    /// call throws <see cref="ThreadInterruptedException"/>, as it would have if the interrupt had arrived a moment later.
+    /// </remarks>
     public static void Run(IPartedPass pass, int parts)
     {
         if (parts <= 1 || Interlocked.CompareExchange(ref s_busy, 1, 0) != 0)
@@ -41,38 +49,50 @@ internal static class CoreWorkers
             return;
         }
 
+        Exception? failure;
         try
         {
             Helper[] helpers = EnsureHelpers(parts - 1);
-            Exception? callerFailure = null;
             for (int i = 0; i < parts - 1; i++)
             {
                 helpers[i].Start(pass, i + 1, parts);
             }
 
-            try
-            {
-                pass.RunPart(0, parts);
-            }
-            catch (Exception exception)
-            {
-                callerFailure = exception;
-            }
-
-            Exception? helperFailure = null;
+            failure = RunCallersPart(pass, parts);
+            bool interrupted = false;
             for (int i = 0; i < parts - 1; i++)
             {
-                helperFailure ??= helpers[i].WaitUntilDone();
+                // Every helper is waited for, whatever an earlier one reported.
+                Exception? helperFailure = helpers[i].WaitUntilDone(ref interrupted);
+                failure ??= helperFailure;
             }
 
-            if ((callerFailure ?? helperFailure) is { } failure)
+            if (interrupted)
             {
-                ExceptionDispatchInfo.Capture(failure).Throw();
+                Thread.CurrentThread.Interrupt();
             }
         }
         finally
         {
             Volatile.Write(ref s_busy, 0);
+        }
+
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+    }
+
+    private static Exception? RunCallersPart(IPartedPass pass, int parts)
+    {
+        try
+        {
+            pass.RunPart(0, parts);
+            return null;
+        }
+        catch (Exception exception)
+        {
+            return exception;
         }
     }
 
@@ -132,17 +152,31 @@ internal static class CoreWorkers
             _start.Release();
         }
 
-        public Exception? WaitUntilDone()
+        /// <summary>
+        /// Waits until the part is done, through interrupts (setting <paramref name="interrupted"/> when one arrived),
+        /// and returns what the part threw, if anything.
+        /// </summary>
+        public Exception? WaitUntilDone(ref bool interrupted)
         {
-            _done.Wait();
-            return _failure;
+            while (true)
+            {
+                try
+                {
+                    _done.Wait();
+                    return _failure;
+                }
+                catch (ThreadInterruptedException)
+                {
+                    interrupted = true;
+                }
+            }
         }
 
         private void Loop()
         {
             while (true)
             {
-                _start.Wait();
+                WaitForStart();
                 try
                 {
                     _pass!.RunPart(_part, _parts);
@@ -156,6 +190,23 @@ internal static class CoreWorkers
                     // The pass belongs to the caller; drop it so the helper keeps nothing alive between passes.
                     _pass = null;
                     _done.Set();
+                }
+            }
+        }
+
+        // A part can interrupt the helper's own thread (Thread.CurrentThread.Interrupt() in the pass), and the interrupt
+        // then lands here: it concerns no caller, and an exception here would end the helper, and with it the process.
+        private void WaitForStart()
+        {
+            while (true)
+            {
+                try
+                {
+                    _start.Wait();
+                    return;
+                }
+                catch (ThreadInterruptedException)
+                {
                 }
             }
         }

@@ -16,16 +16,32 @@ public static class RowParallelism
     /// <summary>Outputs smaller than this many floats (1 MB) are gathered on the calling thread.</summary>
     public const int MinimumFloats = 1 << 18;
 
-    private static int s_maxThreads = Environment.ProcessorCount;
+    /// <summary>
+    /// The largest value <see cref="MaxThreads"/> accepts. Each thread past the first is a helper kept for the life of
+    /// the process (with its stack), and a split pass is bound by memory, which stops gaining long before a few hundred
+    /// cores; a fixed bound, the same on every machine, lets a value such as 10,000 fail at once rather than start as
+    /// many threads.
+    /// </summary>
+    public const int MaxThreadsLimit = 256;
 
-    /// <summary>The most threads one pass may use; 1 keeps every pass on the calling thread. Default: the processor count.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    private static int s_maxThreads = Math.Min(Environment.ProcessorCount, MaxThreadsLimit);
+
+    /// <summary>
+    /// The most threads one pass may use, from 1 to <see cref="MaxThreadsLimit"/>; 1 keeps every pass on the calling
+    /// thread. Default: the processor count (at most <see cref="MaxThreadsLimit"/>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1 or greater than <see cref="MaxThreadsLimit"/>.</exception>
     public static int MaxThreads
     {
         get => s_maxThreads;
         set
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            if (value < 1 || value > MaxThreadsLimit)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(value), value, $"MaxThreads must lie in [1, {MaxThreadsLimit}] (RowParallelism.MaxThreadsLimit), but is {value}.");
+            }
+
             s_maxThreads = value;
         }
     }
@@ -87,14 +103,16 @@ public static class RowParallelism
     /// only the rows it owns, so no row has two writers and each row's sum is taken in the order of the ids, as on one
     /// thread. The spans are pinned for the duration. Allocates nothing after the first call on a thread.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="parts"/> is not a power of two.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="parts"/> is not a power of two up to <see cref="MaxThreadsLimit"/>.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static unsafe void SplitScatter(ReadOnlySpan<int> ids, ReadOnlySpan<float> outputGradient, Span<float> weightGradient, int parts, RowScatter body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (parts < 1 || !BitOperations.IsPow2(parts))
+        // Each part runs on a thread of its own, so the bound on threads bounds the parts too.
+        if (parts < 1 || parts > MaxThreadsLimit || !BitOperations.IsPow2(parts))
         {
-            throw new ArgumentOutOfRangeException(nameof(parts), parts, $"parts must be a power of two (1, 2, 4, ...), but is {parts}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(parts), parts, $"parts must be a power of two from 1 to {MaxThreadsLimit} (1, 2, 4, ...), but is {parts}.");
         }
 
         fixed (int* idsPointer = ids)

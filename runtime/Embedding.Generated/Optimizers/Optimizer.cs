@@ -25,6 +25,15 @@ namespace Embedding.Generated.Optimizers;
 /// each slot whole. <see cref="GetSlot"/> returns the same values in either layout. Hyperparameters are held as
 /// doubles, as Keras holds them (Python floats), so that terms such as <c>1 - beta_2</c> are computed before rounding
 /// to float32, as Keras computes them; every per-weight operation is float32, as in Keras.
+/// <para>
+/// The slots belong to the table of the first step (until <see cref="Reset"/>): a step on another table, even of the same
+/// size, throws <see cref="ArgumentException"/> before any weight changes. A table is recognised by where it lies. A
+/// generated layer's table never moves, and an <see cref="Training.EmbeddingTrainer"/> names its layer, so through the
+/// layer's <c>ApplySparseStep</c> and the trainer another table is always recognised. A span passed to
+/// <see cref="Step(Span{float}, ReadOnlySpan{float})"/> may be an unpinned array that the garbage collector moves, so
+/// another table given that way is recognised only if no collection ran since the last
+/// step (a moved table must not be refused).
+/// </para>
 /// </remarks>
 public abstract class Optimizer
 {
@@ -47,6 +56,8 @@ public abstract class Optimizer
     private object? _rowStepPass;
     // The weight count the slots were made for; -1 before the first step.
     private int _tableLength = -1;
+    // The table the slots were made for; null before the first step.
+    private TableIdentity? _table;
     private float _learningRate;
 
     /// <summary>Creates the optimizer with its slot names.</summary>
@@ -102,10 +113,13 @@ public abstract class Optimizer
 
     /// <summary>Dense, Keras-identical step: applies <paramref name="gradient"/> (one value per weight) to every weight.</summary>
     /// <exception cref="ArgumentException">The lengths differ, or the table is not the one this optimizer has been stepping.</exception>
-    public void Step(Span<float> weights, ReadOnlySpan<float> gradient)
+    public void Step(Span<float> weights, ReadOnlySpan<float> gradient) => Step(weights, gradient, tableOwner: null);
+
+    /// <summary>The dense step, for a caller that knows the object the table belongs to (a trainer, its layer).</summary>
+    internal void Step(Span<float> weights, ReadOnlySpan<float> gradient, object? tableOwner)
     {
         EmbeddingGuard.ValidateSameLength(gradient.Length, weights.Length, nameof(gradient));
-        EnsureSlots(weights.Length, blockLength: weights.Length);
+        EnsureSlots(weights, blockLength: weights.Length, tableOwner, tableStaysPut: false);
         var step = new StepContext(Iterations + 1, LearningRate);
         BeginStep(step);
         UpdateByBlock(weights, gradient, 0, step);
@@ -119,7 +133,7 @@ public abstract class Optimizer
         ArgumentNullException.ThrowIfNull(gradient);
         int outputDim = gradient.OutputDim;
         EmbeddingGuard.ValidateTableLength(weights.Length, gradient.InputDim, outputDim, nameof(weights));
-        EnsureSlots(weights.Length, blockLength: outputDim);
+        EnsureSlots(weights, blockLength: outputDim, tableOwner: null, tableStaysPut: false);
         var step = new StepContext(Iterations + 1, LearningRate);
         BeginStep(step);
         ReadOnlySpan<int> rows = gradient.Rows;
@@ -144,8 +158,10 @@ public abstract class Optimizer
     /// row-wise constraint projects it, while the row is in cache; the update is compiled for the constant row length
     /// <typeparamref name="TRowLength"/>. A constraint over axis 0 projects the whole table afterwards. The penalty's
     /// gradient is added into <paramref name="gradient"/>, which then holds what the optimizer was given.
+    /// <paramref name="weights"/> must be a generated layer's table, which never moves: the optimizer takes a table at
+    /// another address for another table.
     /// </summary>
-    /// <exception cref="ArgumentException">The gradient's rows are not <typeparamref name="TRowLength"/> long, or the table does not have the gradient's shape.</exception>
+    /// <exception cref="ArgumentException">The gradient's rows are not <typeparamref name="TRowLength"/> long, the table does not have the gradient's shape, or it is not the one this optimizer has been stepping.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public void StepRows<TRowLength>(Span<float> weights, SparseRowGradient gradient, IRegularizer? regularizer = null, IConstraint? constraint = null)
         where TRowLength : struct, IRowLength
@@ -154,7 +170,7 @@ public abstract class Optimizer
         int rowLength = TRowLength.Value;
         EmbeddingGuard.ValidateSparseGradient(gradient, gradient.InputDim, rowLength, nameof(gradient));
         EmbeddingGuard.ValidateTableLength(weights.Length, gradient.InputDim, rowLength, nameof(weights));
-        EnsureSlots(weights.Length, blockLength: rowLength);
+        EnsureSlots(weights, blockLength: rowLength, tableOwner: null, tableStaysPut: true);
         var step = new StepContext(Iterations + 1, LearningRate);
         BeginStep(step);
         IConstraint? rowConstraint = constraint is { IsRowWise: true } ? constraint : null;
@@ -299,6 +315,7 @@ public abstract class Optimizer
         _slotBlockLength = 0;
         _segmentsPerChunkLog2 = 0;
         _tableLength = -1;
+        _table = null;
         Iterations = 0;
     }
 
@@ -354,18 +371,26 @@ public abstract class Optimizer
         }
     }
 
-    private void EnsureSlots(int weightCount, int blockLength)
+    private void EnsureSlots(Span<float> weights, int blockLength, object? tableOwner, bool tableStaysPut)
     {
-        if (_tableLength == weightCount)
+        int weightCount = weights.Length;
+        if (_table is { } table)
         {
-            return;
-        }
+            if (_tableLength != weightCount)
+            {
+                throw new ArgumentException(
+                    $"This optimizer holds slots for a table of {_tableLength} weights, but was given {weightCount}; use one optimizer per table, or Reset() it.",
+                    nameof(weights));
+            }
 
-        if (_tableLength >= 0)
-        {
-            throw new ArgumentException(
-                $"This optimizer holds slots for a table of {_tableLength} weights, but was given {weightCount}; use one optimizer per table, or Reset() it.",
-                "weights");
+            if (!table.TryFollow(weights, tableOwner, tableStaysPut))
+            {
+                throw new ArgumentException(
+                    $"This {GetType().Name} already holds slots for another table of {DescribeTable()}; create one optimizer per table, or Reset() it.",
+                    nameof(weights));
+            }
+
+            return;
         }
 
         // Every caller's block length divides the weight count: a row length of the table, or the table's length
@@ -390,6 +415,7 @@ public abstract class Optimizer
         _slotBlockLength = blockLength;
         _segmentsPerChunkLog2 = log2;
         _tableLength = weightCount;
+        _table = TableIdentity.Of(weights, tableOwner, tableStaysPut);
         for (int slot = 0; slot < slotCount; slot++)
         {
             float initial = InitialSlotValue(slot);
@@ -402,6 +428,12 @@ public abstract class Optimizer
             }
         }
     }
+
+    // The table as its first step saw it: rows x row length after a sparse step, a weight count after a dense one.
+    private string DescribeTable() =>
+        _slotBlockLength == _tableLength || _tableLength == 0
+            ? $"{_tableLength} weights"
+            : $"{_tableLength / _slotBlockLength} x {_slotBlockLength}";
 
     /// <summary>What one step knows besides the weights: its number (1 on the first step) and learning rate.</summary>
     protected readonly record struct StepContext(long Number, float LearningRate);

@@ -89,7 +89,7 @@ public sealed class EmbeddingTrainer
             gradient.Clear();
             _layer.Backward(ids, outputGradient, gradient);
             Regularizer?.AddGradient(weights, gradient);
-            Optimizer.Step(weights, gradient);
+            Optimizer.Step(weights, gradient, tableOwner: _layer);
             Constraint?.Apply(weights, _layer.InputDim, _layer.OutputDim);
             return;
         }

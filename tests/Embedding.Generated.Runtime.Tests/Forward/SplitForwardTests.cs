@@ -90,6 +90,30 @@ public sealed class SplitForwardTests
         Assert.Equal("value", exception.ParamName);
     }
 
+    [Fact]
+    public void MaxThreads_above_the_limit_is_rejected_naming_the_value_and_the_range_and_keeps_the_setting()
+    {
+        using (new MaxThreadsScope(2))
+        {
+            var exception = Assert.Throws<ArgumentOutOfRangeException>(() => RowParallelism.MaxThreads = 10_000);
+
+            Assert.Equal("value", exception.ParamName);
+            Assert.Contains("10000", exception.Message, StringComparison.Ordinal);
+            Assert.Contains("[1, 256]", exception.Message, StringComparison.Ordinal);
+            Assert.Equal(2, RowParallelism.MaxThreads);
+        }
+    }
+
+    [Fact]
+    public void MaxThreads_accepts_the_limit_of_256_and_rejects_one_more()
+    {
+        using (new MaxThreadsScope(256))
+        {
+            Assert.Equal(256, RowParallelism.MaxThreads);
+            Assert.Throws<ArgumentOutOfRangeException>(() => RowParallelism.MaxThreads = 257);
+        }
+    }
+
     private static int[] RandomIds(Random random, int count)
     {
         var ids = new int[count];

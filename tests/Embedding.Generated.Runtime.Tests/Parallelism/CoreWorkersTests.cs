@@ -75,6 +75,98 @@ public sealed class CoreWorkersTests
     }
 
     [Fact]
+    public void A_failing_helper_does_not_end_the_wait_for_a_slower_helper()
+    {
+        using var partOneFailing = new ManualResetEventSlim(false);
+        int slowPartFinished = 0;
+        var pass = new DelegatePass((part, _) =>
+        {
+            if (part == 1)
+            {
+                partOneFailing.Set();
+                throw new InvalidOperationException("part 1 failed");
+            }
+
+            if (part == 2)
+            {
+                // Part 2 is still at work when part 1 has failed and the caller has finished part 0.
+                partOneFailing.Wait();
+                Thread.Sleep(50);
+                Volatile.Write(ref slowPartFinished, 1);
+            }
+        });
+
+        var exception = Assert.Throws<InvalidOperationException>(() => CoreWorkers.Run(pass, 3));
+
+        Assert.Equal("part 1 failed", exception.Message);
+        Assert.Equal(1, Volatile.Read(ref slowPartFinished));
+    }
+
+    [Fact]
+    public void An_interrupt_of_the_waiting_caller_waits_for_every_part_and_is_posted_again_afterwards()
+    {
+        Thread? caller = null;
+        int helperFinished = 0;
+        var pass = new DelegatePass((part, _) =>
+        {
+            if (part == 1)
+            {
+                // Interrupt the caller once it is blocked waiting for this part, then keep working.
+                SpinWait.SpinUntil(() => (caller!.ThreadState & ThreadState.WaitSleepJoin) != 0);
+                caller!.Interrupt();
+                Thread.Sleep(50);
+                Volatile.Write(ref helperFinished, 1);
+            }
+        });
+        Exception? runFailure = null;
+        int helperFinishedWhenRunReturned = -1;
+        bool interruptPendingAfterRun = false;
+        caller = new Thread(() =>
+        {
+            try
+            {
+                CoreWorkers.Run(pass, 2);
+            }
+            catch (Exception exception)
+            {
+                runFailure = exception;
+            }
+
+            helperFinishedWhenRunReturned = Volatile.Read(ref helperFinished);
+            interruptPendingAfterRun = PendingInterrupt.Consume();
+        });
+
+        caller.Start();
+        caller.Join();
+
+        Assert.Null(runFailure);
+        Assert.Equal(1, helperFinishedWhenRunReturned);
+        Assert.True(interruptPendingAfterRun, "The interrupt that arrived during the wait was lost.");
+        AssertHelpersServeAPass();
+    }
+
+    [Fact]
+    public void A_part_that_interrupts_its_own_helper_thread_leaves_the_helper_serving_later_passes()
+    {
+        Thread? helper = null;
+        var pass = new DelegatePass((part, _) =>
+        {
+            if (part == 1)
+            {
+                helper = Thread.CurrentThread;
+                helper.Interrupt();
+            }
+        });
+
+        CoreWorkers.Run(pass, 2);
+        // The pending interrupt lands when the helper blocks, waiting for its next part.
+        SpinWait.SpinUntil(() => (helper!.ThreadState & (ThreadState.WaitSleepJoin | ThreadState.Stopped)) != 0);
+
+        Assert.True(helper!.IsAlive, "The helper thread ended.");
+        AssertHelpersServeAPass();
+    }
+
+    [Fact]
     public void The_helpers_serve_the_next_pass_after_a_failure()
     {
         Assert.Throws<InvalidOperationException>(() => CoreWorkers.Run(new DelegatePass((_, _) => throw new InvalidOperationException()), 2));
@@ -102,6 +194,17 @@ public sealed class CoreWorkersTests
 
         Assert.Equal(2, inner.Runs.Count);
         Assert.Single(inner.Threads);
+    }
+
+    private static void AssertHelpersServeAPass()
+    {
+        var pass = new RecordingPass();
+
+        CoreWorkers.Run(pass, 3);
+
+        Assert.Equal(3, pass.Runs.Count);
+        Assert.All(pass.Runs.Values, count => Assert.Equal(1, count));
+        Assert.Contains(pass.Threads, id => id != Environment.CurrentManagedThreadId);
     }
 
     private sealed class RecordingPass : IPartedPass

@@ -96,8 +96,9 @@ public sealed class OptimizerSlotTests
     public void Reset_forgets_slots_and_iterations_so_the_next_step_is_a_first_step_again(string name)
     {
         Optimizer used = OptimizerCases.Create(name);
-        used.Step(new float[6], Filled(6, 0.5f));
-        used.Step(new float[6], Filled(6, -0.25f));
+        var table = new float[6];
+        used.Step(table, Filled(6, 0.5f));
+        used.Step(table, Filled(6, -0.25f));
 
         used.Reset();
 
