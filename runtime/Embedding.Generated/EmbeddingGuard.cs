@@ -151,6 +151,25 @@ public static class EmbeddingGuard
             paramName);
     }
 
+    /// <summary>
+    /// The ids of <paramref name="sequences"/>, <paramref name="inputLength"/> to a sequence, as one span. Throws unless
+    /// they fit in one (<see cref="int.MaxValue"/> ids); unchecked, the cast would throw <see cref="OverflowException"/>.
+    /// </summary>
+    /// <typeparam name="TSequence">A layer's <c>Sequence</c>: <paramref name="inputLength"/> ids stored inline.</typeparam>
+    public static ReadOnlySpan<int> SequenceIds<TSequence>(ReadOnlySpan<TSequence> sequences, int inputLength, string paramName)
+        where TSequence : struct
+    {
+        long idCount = (long)sequences.Length * inputLength;
+        if (idCount > int.MaxValue)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{paramName} holds {sequences.Length} sequences of InputLength {inputLength}: {idCount} ids, more than the {int.MaxValue} one span can hold; pass at most {int.MaxValue / inputLength} sequences per call."),
+                paramName);
+        }
+
+        return MemoryMarshal.Cast<TSequence, int>(sequences);
+    }
+
     /// <summary>Throws unless an output array has the shape <c>(batch, length, outputDim)</c> of the ids.</summary>
     public static void ValidateOutputShape(float[,,] output, int batch, int length, int outputDim, string paramName)
     {

@@ -42,11 +42,11 @@ public sealed partial class EmbeddingGenerator
                     /// A <see cref="Sequence"/> always holds exactly <see cref="InputLength"/> ids.
                     /// </summary>
                     /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
-                    /// <exception cref="global::System.ArgumentException"><paramref name="output"/> has the wrong length; nothing was written.</exception>
+                    /// <exception cref="global::System.ArgumentException"><paramref name="output"/> has the wrong length, or there are more than int.MaxValue ids; nothing was written.</exception>
                     {{GeneratedCodeAttribute}}
                     public void Forward(global::System.ReadOnlySpan<Sequence> sequences, global::System.Span<float> output)
                     {
-                        global::System.ReadOnlySpan<int> ids = {{MemoryMarshal}}.Cast<Sequence, int>(sequences);
+                        global::System.ReadOnlySpan<int> ids = {{Guard}}.SequenceIds(sequences, InputLength, nameof(sequences));
                         {{Guard}}.ValidateVectorsLength(output.Length, ids.Length, OutputDim, nameof(output));
                         {{Guard}}.ValidateIds(ids, InputDim, sequenceLength: InputLength, nameof(sequences));
                         GatherRows(ids, output);

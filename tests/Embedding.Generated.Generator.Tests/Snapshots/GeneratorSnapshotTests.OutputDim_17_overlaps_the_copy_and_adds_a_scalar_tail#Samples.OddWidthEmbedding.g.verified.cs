@@ -121,11 +121,11 @@ namespace Samples
         /// A <see cref="Sequence"/> always holds exactly <see cref="InputLength"/> ids.
         /// </summary>
         /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="output"/> has the wrong length; nothing was written.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="output"/> has the wrong length, or there are more than int.MaxValue ids; nothing was written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
         public void Forward(global::System.ReadOnlySpan<Sequence> sequences, global::System.Span<float> output)
         {
-            global::System.ReadOnlySpan<int> ids = global::System.Runtime.InteropServices.MemoryMarshal.Cast<Sequence, int>(sequences);
+            global::System.ReadOnlySpan<int> ids = global::Embedding.Generated.EmbeddingGuard.SequenceIds(sequences, InputLength, nameof(sequences));
             global::Embedding.Generated.EmbeddingGuard.ValidateVectorsLength(output.Length, ids.Length, OutputDim, nameof(output));
             global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, sequenceLength: InputLength, nameof(sequences));
             GatherRows(ids, output);

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Embedding.Generated.Runtime.Tests.Infrastructure;
 using Xunit;
 
@@ -12,10 +14,11 @@ public partial class WideLayer;
 public partial class WideMaskedLayer;
 
 /// <summary>
-/// 2-D id arrays whose <c>(batch, length, OutputDim)</c> output would hold more than <see cref="int.MaxValue"/> floats:
-/// every array form throws <see cref="ArgumentException"/> naming the sizes, before it allocates or writes anything.
+/// 2-D id arrays whose <c>(batch, length, OutputDim)</c> output would hold more than <see cref="int.MaxValue"/> floats,
+/// and spans of more sequences than one span of ids can hold: every form throws <see cref="ArgumentException"/> naming
+/// the sizes, before it allocates or writes anything.
 /// </summary>
-public sealed class OversizedArrayTests
+public sealed class OversizedInputTests
 {
     private const int Length = 10;
 
@@ -65,6 +68,23 @@ public sealed class OversizedArrayTests
         AssertNamesTheSizes(exception);
         FloatAssert.AllSentinel(FlatSpan.Of(output));
         Assert.All(FlatSpan.Of(mask).ToArray(), Assert.False);
+    }
+
+    [Fact]
+    public void Forward_of_more_sequences_than_a_span_of_ids_can_hold_throws_and_writes_nothing()
+    {
+        const int InputLength = 16383;
+        const int Count = (int.MaxValue / InputLength) + 1;
+        var layer = new Sequences.LongestSequenceLayer(seed: 4);
+        float[] output = Sentinel.Floats(16);
+
+        // Count sequences would take 8.6 GB; the span is never read, since the count alone is already too large.
+        var exception = Assert.Throws<ArgumentException>(() => layer.Forward(
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.NullRef<Sequences.LongestSequenceLayer.Sequence>(), Count), output));
+
+        Assert.Equal("sequences", exception.ParamName);
+        MessageAssert.NamesNumbers(exception, Count, InputLength, (long)Count * InputLength, int.MaxValue, int.MaxValue / InputLength);
+        FloatAssert.AllSentinel(output);
     }
 
     private static void AssertNamesTheSizes(ArgumentException exception)
