@@ -212,6 +212,21 @@ public sealed class OddCodeTests
         Assert.Equal(compilerErrors, errors);
     }
 
+    [Fact]
+    public void Valid_layer_with_the_widest_row_compiles()
+    {
+        // One row of Array.MaxLength floats: its byte count does not fit in an int, so it must not be a constant the
+        // generated code computes (CS0220).
+        GeneratorRun run = GeneratorHarness.Run("""
+            /// <summary>The widest layer.</summary>
+            [Embedding.Generated.EmbeddingLayer(InputDim = 1, OutputDim = 2147483591)]
+            public partial class WidestLayer;
+            """);
+
+        Assert.Equal(["WidestLayer.g.cs"], run.HintNames);
+        CompilationAssert.NoErrorsOrWarnings(run.OutputCompilation);
+    }
+
     private static string InNamespaceOdd(string declarations) =>
         "using Embedding.Generated;\n\nnamespace Odd\n{\n" + declarations + "\n}\n";
 
