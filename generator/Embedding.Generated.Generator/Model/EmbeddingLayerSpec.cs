@@ -40,6 +40,7 @@ internal sealed record EmbeddingLayerSpec(
     /// <summary>Whether a fixed-length <c>Sequence</c> struct of <see cref="InputLength"/> ids can exist (see EMB012).</summary>
     public bool FitsSequence => HasInputLength && InputLength <= EmbeddingLayerRules.MaxSequenceLength;
 
+    /// <summary>Whether the declaration has errors, so that this layer only stands in for it (see <see cref="DeclarationErrors"/>).</summary>
     public bool IsStandIn => DeclarationErrors.Length > 0;
 
     /// <summary>
