@@ -48,7 +48,7 @@ public sealed partial class EmbeddingGenerator
                 WriteBackward(writer, layer);
                 WriteUpdates(writer, layer);
                 WriteInterfaceMembers(writer, layer);
-                if (layer.HasInputLength && facts.CanEmitInlineArrays)
+                if (HasSequence(layer, facts))
                 {
                     WriteSequenceType(writer, layer);
                 }
@@ -73,6 +73,18 @@ public sealed partial class EmbeddingGenerator
             string mask = layer.MaskZero
                 ? "id 0 is padding and is masked (MaskZero)"
                 : "no padding mask";
+            if (layer.IsStandIn)
+            {
+                writer.WriteLine($"""
+                    /// <remarks>
+                    /// A stand-in: the <c>[EmbeddingLayer]</c> declaration has error {layer.DeclarationErrors}, so these members are those of
+                    /// <c>{AttributeText(layer)}</c>, the nearest valid layer, and its constructors throw. They exist so that
+                    /// the build reports the declaration's error alone, not one more error at every use of the layer.
+                    /// </remarks>
+                    """);
+                return;
+            }
+
             writer.WriteLine($"""
                 /// <remarks>
                 /// Embedding layer generated for <c>{AttributeText(layer)}</c>:
@@ -151,6 +163,9 @@ public sealed partial class EmbeddingGenerator
             return text + ")]";
         }
 
+        /// <summary>Whether the layer gets its fixed-length <c>Sequence</c> struct, and the forms that take it.</summary>
+        private static bool HasSequence(EmbeddingLayerSpec layer, CompilationFacts facts) => layer.FitsSequence && facts.CanEmitInlineArrays;
+
         /// <summary>The length argument the id checks print positions with: the fixed length, or 0 for none.</summary>
         private static string SequenceLengthFor(EmbeddingLayerSpec layer) =>
             layer.HasInputLength ? "sequenceLength: InputLength" : "sequenceLength: 0";
@@ -164,8 +179,15 @@ public sealed partial class EmbeddingGenerator
         /// <summary>How many ids ahead rows are prefetched: enough to cover a memory access at the loops' speed.</summary>
         private const int PrefetchDistance = 16;
 
+        /// <summary>
+        /// The prefetch is given a row's bytes as the constant <c>OutputDim * sizeof(float)</c>, which must fit in an
+        /// <c>int</c> (or the row kernels do not compile, CS0220); a row that long is far past any cache anyway.
+        /// </summary>
+        private const int MaxPrefetchedRowLength = int.MaxValue / sizeof(float);
+
         private static bool Prefetches(EmbeddingLayerSpec layer) =>
-            layer.OutputDim > 0 && (long)layer.InputDim * layer.OutputDim * sizeof(float) > PrefetchTableBytes;
+            layer.OutputDim > 0 && layer.OutputDim <= MaxPrefetchedRowLength &&
+            (long)layer.InputDim * layer.OutputDim * sizeof(float) > PrefetchTableBytes;
 
         /// <summary>
         /// Whether the gather may write a large output past the caches (decided per pass by the runtime): for tables

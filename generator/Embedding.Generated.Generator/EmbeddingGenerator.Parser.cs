@@ -13,7 +13,10 @@ namespace Embedding.Generated.Generator;
 
 public sealed partial class EmbeddingGenerator
 {
-    /// <summary>Turns an annotated class into an <see cref="EmbeddingLayerSpec"/>, or null when it cannot be generated.</summary>
+    /// <summary>
+    /// Turns an annotated class into an <see cref="EmbeddingLayerSpec"/> (a stand-in when the declaration has errors), or
+    /// null when the class cannot take the layer's members.
+    /// </summary>
     internal static class Parser
     {
         private static readonly SymbolDisplayFormat NamespaceFormat = new(
@@ -34,26 +37,26 @@ public sealed partial class EmbeddingGenerator
                 return null;
             }
 
-            if (EmbeddingLayerRules.CheckTarget(type, cancellationToken) is not null)
+            // A type that lacks only 'partial' still gets the layer's members: the compiler merges the generated part
+            // with it and reports CS0260 once, instead of an error at every call into the layer.
+            RuleViolation? unsupported = EmbeddingLayerRules.CheckTarget(type, cancellationToken);
+            if (unsupported is not null && EmbeddingLayerRules.CheckTarget(type, cancellationToken, requirePartial: false) is not null)
             {
                 return null;
             }
 
-            if (ReadArguments(attributes[0]) is not LayerArguments arguments ||
-                EmbeddingLayerRules.CheckArguments(arguments).Any(violation => violation.IsError))
+            if (ReadArguments(attributes[0]) is not LayerArguments arguments)
             {
                 return null;
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            return new EmbeddingLayerSpec(
-                Namespace: type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(NamespaceFormat),
-                TypeName: Identifiers.Escape(type.Name),
-                ContainingTypes: ReadContainingTypes(type),
-                InputDim: arguments.InputDim!.Value,
-                OutputDim: arguments.OutputDim!.Value,
-                InputLength: arguments.InputLength ?? 0,
-                MaskZero: arguments.MaskZero);
+            return EmbeddingLayerSpec.For(
+                type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(NamespaceFormat),
+                Identifiers.Escape(type.Name),
+                ReadContainingTypes(type),
+                arguments,
+                unsupported?.DiagnosticId);
         }
 
         /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -123,6 +124,52 @@ public static class EmbeddingGuard
         }
     }
 
+    /// <summary>
+    /// Throws unless a <c>(batch, length)</c> id array and the <c>(batch, length, outputDim)</c> floats of its output
+    /// each fit in one span (<see cref="int.MaxValue"/> elements), which every pass runs over. Called before the output
+    /// is allocated or read: past the limit a <c>float[,,]</c> can still be allocated, but viewing it as a span throws
+    /// <see cref="OverflowException"/>, after gigabytes have been allocated for nothing.
+    /// </summary>
+    public static void ValidateIdArray(int[,] ids, int outputDim, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(ids, paramName);
+        int batch = ids.GetLength(0);
+        int length = ids.GetLength(1);
+        long idCount = (long)batch * length;
+        long floatCount = idCount * outputDim;
+        if (idCount <= int.MaxValue && floatCount <= int.MaxValue)
+        {
+            return;
+        }
+
+        long perSequence = Math.Max((long)length * Math.Max(outputDim, 1), 1);
+        string what = floatCount > int.MaxValue
+            ? string.Create(CultureInfo.InvariantCulture, $"its output, ({batch}, {length}, {outputDim}), would hold {floatCount} floats")
+            : string.Create(CultureInfo.InvariantCulture, $"it holds {idCount} ids");
+        throw new ArgumentException(
+            string.Create(CultureInfo.InvariantCulture, $"{paramName} has shape ({batch}, {length}): {what}, more than the {int.MaxValue} one span can hold; pass at most {int.MaxValue / perSequence} sequences per call."),
+            paramName);
+    }
+
+    /// <summary>
+    /// The ids of <paramref name="sequences"/>, <paramref name="inputLength"/> to a sequence, as one span. Throws unless
+    /// they fit in one (<see cref="int.MaxValue"/> ids); unchecked, the cast would throw <see cref="OverflowException"/>.
+    /// </summary>
+    /// <typeparam name="TSequence">A layer's <c>Sequence</c>: <paramref name="inputLength"/> ids stored inline.</typeparam>
+    public static ReadOnlySpan<int> SequenceIds<TSequence>(ReadOnlySpan<TSequence> sequences, int inputLength, string paramName)
+        where TSequence : struct
+    {
+        long idCount = (long)sequences.Length * inputLength;
+        if (idCount > int.MaxValue)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{paramName} holds {sequences.Length} sequences of InputLength {inputLength}: {idCount} ids, more than the {int.MaxValue} one span can hold; pass at most {int.MaxValue / inputLength} sequences per call."),
+                paramName);
+        }
+
+        return MemoryMarshal.Cast<TSequence, int>(sequences);
+    }
+
     /// <summary>Throws unless an output array has the shape <c>(batch, length, outputDim)</c> of the ids.</summary>
     public static void ValidateOutputShape(float[,,] output, int batch, int length, int outputDim, string paramName)
     {
@@ -158,4 +205,16 @@ public static class EmbeddingGuard
                 paramName);
         }
     }
+
+    /// <summary>
+    /// Throws for a layer whose <c>[EmbeddingLayer]</c> declaration has an error. Its members were generated only so that
+    /// the build reports that error alone, not one more per call into the layer; the build fails on the error, so this
+    /// runs only where a build went on regardless.
+    /// </summary>
+    /// <param name="layerName">The layer class.</param>
+    /// <param name="diagnosticIds">The errors the declaration has, such as <c>EMB001</c>.</param>
+    [DoesNotReturn]
+    public static void ThrowInvalidDeclaration(string layerName, string diagnosticIds) =>
+        throw new InvalidOperationException(
+            $"{layerName} cannot be created: its [EmbeddingLayer] declaration has error {diagnosticIds}, which the build reports. Fix the declaration and build again.");
 }

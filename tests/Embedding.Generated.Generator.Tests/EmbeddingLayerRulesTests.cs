@@ -137,6 +137,48 @@ public sealed class EmbeddingLayerRulesTests
         }
     }
 
+    [Theory]
+    [InlineData(16384, "16384")]
+    [InlineData(int.MaxValue, "2147483647")]
+    public void InputLength_past_the_longest_Sequence_is_error_EMB012_naming_the_value(int inputLength, string named)
+    {
+        RuleViolation violation = Single(new LayerArguments(1000, 64, inputLength, false));
+
+        AssertViolation(violation, "EMB012", isError: true, LayerArgument.InputLength, named);
+        Assert.True(NamesNumber(violation.Message, "16383"), violation.Message);
+    }
+
+    [Fact]
+    public void InputLength_of_the_longest_Sequence_breaks_no_rule()
+    {
+        // 16,383 ids of 4 bytes: 65,532 bytes, the largest array element CoreCLR allows is 65,535.
+        Assert.Empty(EmbeddingLayerRules.CheckArguments(new LayerArguments(1000, 64, 16383, false)));
+    }
+
+    [Theory]
+    [InlineData(null, null, null)]
+    [InlineData(0, 8, 4)]
+    [InlineData(int.MinValue, int.MinValue, int.MinValue)]
+    [InlineData(10, -1, 0)]
+    [InlineData(46341, 46341, null)]
+    [InlineData(int.MaxValue, int.MaxValue, -3)]
+    [InlineData(1, int.MaxValue, 1)]
+    public void Nearest_valid_arguments_of_invalid_ones_break_no_error_rule_and_keep_a_given_InputLength(int? inputDim, int? outputDim, int? inputLength)
+    {
+        var arguments = new LayerArguments(inputDim, outputDim, inputLength, MaskZero: true);
+        Assert.Contains(EmbeddingLayerRules.CheckArguments(arguments), violation => violation.IsError);
+
+        LayerArguments nearest = EmbeddingLayerRules.NearestValid(arguments);
+
+        Assert.DoesNotContain(EmbeddingLayerRules.CheckArguments(nearest), violation => violation.IsError);
+        Assert.Equal(inputLength is not null, nearest.InputLength is not null);
+        Assert.True(nearest.MaskZero);
+        if (inputDim > 0)
+        {
+            Assert.Equal(inputDim, nearest.InputDim);
+        }
+    }
+
     private static RuleViolation Single(LayerArguments arguments) =>
         Assert.Single(EmbeddingLayerRules.CheckArguments(arguments));
 

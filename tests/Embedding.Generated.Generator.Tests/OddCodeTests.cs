@@ -1,12 +1,13 @@
 using System.Collections.Generic;
+using System.Linq;
 using Embedding.Generated.Generator.Tests.Infrastructure;
 using Xunit;
 
 namespace Embedding.Generated.Generator.Tests;
 
 /// <summary>
-/// The generator never throws on odd user code: for a declaration or argument it cannot generate, it emits
-/// nothing and leaves the explaining to the analyzer. A valid layer in the same compilation is still generated,
+/// The generator never throws on odd user code: for a declaration it cannot generate, it emits nothing or a stand-in,
+/// and leaves the explaining to the analyzer. A valid layer in the same compilation is still generated,
 /// which proves the run itself worked.
 /// </summary>
 public sealed class OddCodeTests
@@ -44,16 +45,6 @@ public sealed class OddCodeTests
             [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
             public static partial class StaticLayer;
             """,
-        ["non-partial class"] = """
-            [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
-            public class NonPartialLayer;
-            """,
-        ["one declaration without partial"] = """
-            [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
-            public partial class HalfPartialLayer;
-
-            public class HalfPartialLayer { }
-            """,
         ["file-local class"] = """
             [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
             file partial class FileLocalLayer;
@@ -63,13 +54,6 @@ public sealed class OddCodeTests
             public partial class PrimaryConstructorLayer(string name)
             {
                 public string Name => name;
-            }
-            """,
-        ["nested in a non-partial class"] = """
-            public class Outer
-            {
-                [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
-                public partial class Inner;
             }
             """,
         ["nested in a generic class"] = """
@@ -85,18 +69,6 @@ public sealed class OddCodeTests
                 [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
                 public partial class Inner;
             }
-            """,
-        ["missing InputDim"] = """
-            [EmbeddingLayer(OutputDim = 4)]
-            public partial class NoInputDimLayer;
-            """,
-        ["missing OutputDim"] = """
-            [EmbeddingLayer(InputDim = 10)]
-            public partial class NoOutputDimLayer;
-            """,
-        ["no arguments"] = """
-            [EmbeddingLayer]
-            public partial class BareLayer;
             """,
         ["non-constant argument"] = """
             public static class Sizes
@@ -130,53 +102,133 @@ public sealed class OddCodeTests
             [EmbeddingLayer(InputDim = 20, OutputDim = 8)]
             public partial class TwoPartsDifferentLayer;
             """,
-        ["negative OutputDim"] = """
-            [EmbeddingLayer(InputDim = 10, OutputDim = -1)]
-            public partial class NegativeOutputDimLayer;
-            """,
-        ["negative InputDim"] = """
-            [EmbeddingLayer(InputDim = -10, OutputDim = 4)]
-            public partial class NegativeInputDimLayer;
-            """,
-        ["InputDim = 0"] = """
-            [EmbeddingLayer(InputDim = 0, OutputDim = 4)]
-            public partial class ZeroInputDimLayer;
-            """,
-        ["InputLength = 0"] = """
-            [EmbeddingLayer(InputDim = 10, OutputDim = 4, InputLength = 0)]
-            public partial class ZeroInputLengthLayer;
-            """,
-        ["negative InputLength"] = """
-            [EmbeddingLayer(InputDim = 10, OutputDim = 4, InputLength = -3)]
-            public partial class NegativeInputLengthLayer;
-            """,
-        ["InputDim x OutputDim overflows int"] = """
-            [EmbeddingLayer(InputDim = 65536, OutputDim = 32768)]
-            public partial class OverflowingLayer;
-            """,
-        ["InputDim x OutputDim above the largest .NET array"] = """
-            [EmbeddingLayer(InputDim = 1, OutputDim = 2147483600)]
-            public partial class TooLargeLayer;
-            """,
         ["constant expression that overflows"] = """
             [EmbeddingLayer(InputDim = 65536 * 65536, OutputDim = 4)]
             public partial class OverflowingConstantLayer;
             """,
     };
 
+    /// <summary>
+    /// Declarations whose error the analyzer reports on a class that can take members: the generator emits a stand-in
+    /// layer (nearest valid dimensions, constructors that throw), so that uses of the layer bind and the build shows the
+    /// analyzer's error alone. A class that lacks only <c>partial</c> merges with the generated part, and the compiler
+    /// says so once (CS0260).
+    /// </summary>
+    private static readonly Dictionary<string, (string Source, string[] CompilerErrors)> StandInCases = new()
+    {
+        ["non-partial class"] = ("""
+            [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+            public class NonPartialLayer;
+            """, ["CS0260"]),
+        ["one declaration without partial"] = ("""
+            [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+            public partial class HalfPartialLayer;
+
+            public class HalfPartialLayer { }
+            """, ["CS0260"]),
+        ["nested in a non-partial class"] = ("""
+            public class Outer
+            {
+                [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+                public partial class Inner;
+            }
+            """, ["CS0260"]),
+        ["missing InputDim"] = ("""
+            [EmbeddingLayer(OutputDim = 4)]
+            public partial class NoInputDimLayer;
+            """, []),
+        ["missing OutputDim"] = ("""
+            [EmbeddingLayer(InputDim = 10)]
+            public partial class NoOutputDimLayer;
+            """, []),
+        ["no arguments"] = ("""
+            [EmbeddingLayer]
+            public partial class BareLayer;
+            """, []),
+        ["negative OutputDim"] = ("""
+            [EmbeddingLayer(InputDim = 10, OutputDim = -1)]
+            public partial class NegativeOutputDimLayer;
+            """, []),
+        ["negative InputDim"] = ("""
+            [EmbeddingLayer(InputDim = -10, OutputDim = 4)]
+            public partial class NegativeInputDimLayer;
+            """, []),
+        ["InputDim = 0"] = ("""
+            [EmbeddingLayer(InputDim = 0, OutputDim = 4)]
+            public partial class ZeroInputDimLayer;
+            """, []),
+        ["InputLength = 0"] = ("""
+            [EmbeddingLayer(InputDim = 10, OutputDim = 4, InputLength = 0)]
+            public partial class ZeroInputLengthLayer;
+            """, []),
+        ["negative InputLength"] = ("""
+            [EmbeddingLayer(InputDim = 10, OutputDim = 4, InputLength = -3)]
+            public partial class NegativeInputLengthLayer;
+            """, []),
+        ["InputDim x OutputDim overflows int"] = ("""
+            [EmbeddingLayer(InputDim = 65536, OutputDim = 32768)]
+            public partial class OverflowingLayer;
+            """, []),
+        ["InputDim x OutputDim above the largest .NET array"] = ("""
+            [EmbeddingLayer(InputDim = 1, OutputDim = 2147483600)]
+            public partial class TooLargeLayer;
+            """, []),
+        ["InputLength longer than a Sequence can be"] = ("""
+            [EmbeddingLayer(InputDim = 10, OutputDim = 4, InputLength = 1000000)]
+            public partial class VeryLongSequenceLayer;
+            """, []),
+    };
+
     public static TheoryData<string> CaseNames => [.. Cases.Keys];
+
+    public static TheoryData<string> StandInCaseNames => [.. StandInCases.Keys];
 
     [Theory]
     [MemberData(nameof(CaseNames))]
     public void Odd_declaration_generates_nothing_and_does_not_throw(string caseName)
     {
-        string source = "using Embedding.Generated;\n\nnamespace Odd\n{\n" + Cases[caseName] + "\n}\n";
-
-        GeneratorRun run = GeneratorHarness.Run(source, ValidLayer);
+        GeneratorRun run = GeneratorHarness.Run(InNamespaceOdd(Cases[caseName]), ValidLayer);
 
         Assert.Equal([ValidLayerHintName], run.HintNames);
         Assert.Empty(run.Result.Diagnostics);
     }
+
+    [Theory]
+    [MemberData(nameof(StandInCaseNames))]
+    public void Declaration_with_a_reported_error_generates_a_stand_in_that_adds_no_compiler_error(string caseName)
+    {
+        (string declaration, string[] compilerErrors) = StandInCases[caseName];
+
+        GeneratorRun run = GeneratorHarness.Run(InNamespaceOdd(declaration), ValidLayer);
+
+        Assert.Equal(2, run.HintNames.Length);
+        Assert.Contains(ValidLayerHintName, run.HintNames);
+        Assert.Empty(run.Result.Diagnostics);
+        string standIn = run.Sources.Single(source => source.HintName != ValidLayerHintName).SourceText.ToString();
+        Assert.Contains("ThrowInvalidDeclaration(", standIn, System.StringComparison.Ordinal);
+        string[] errors = [.. run.OutputCompilation.GetDiagnostics()
+            .Where(diagnostic => diagnostic.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+            .Select(diagnostic => diagnostic.Id)];
+        Assert.Equal(compilerErrors, errors);
+    }
+
+    [Fact]
+    public void Valid_layer_with_the_widest_row_compiles()
+    {
+        // One row of Array.MaxLength floats: its byte count does not fit in an int, so it must not be a constant the
+        // generated code computes (CS0220).
+        GeneratorRun run = GeneratorHarness.Run("""
+            /// <summary>The widest layer.</summary>
+            [Embedding.Generated.EmbeddingLayer(InputDim = 1, OutputDim = 2147483591)]
+            public partial class WidestLayer;
+            """);
+
+        Assert.Equal(["WidestLayer.g.cs"], run.HintNames);
+        CompilationAssert.NoErrorsOrWarnings(run.OutputCompilation);
+    }
+
+    private static string InNamespaceOdd(string declarations) =>
+        "using Embedding.Generated;\n\nnamespace Odd\n{\n" + declarations + "\n}\n";
 
     [Theory]
     [InlineData("""

@@ -233,6 +233,21 @@ public sealed class SyntacticPathEquivalenceTests
             [Embedding.Generated.EmbeddingLayer(InputDim = 20, OutputDim = 8)]
             public partial class plainLayer;
             """],
+        ["stand-ins for invalid arguments and a class or containing type without partial"] = ["""
+            using Embedding.Generated;
+            namespace Samples;
+            [EmbeddingLayer(InputDim = 0, OutputDim = -4, InputLength = 0)]
+            public partial class InvalidLayer;
+            [EmbeddingLayer(InputDim = 10, OutputDim = 4, InputLength = 20000)]
+            public partial class TooLongLayer;
+            [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
+            public class NonPartialLayer;
+            public class Outer
+            {
+                [EmbeddingLayer(InputDim = 46341, OutputDim = 46341)]
+                public partial class InnerLayer;
+            }
+            """],
         ["generated member name and generic class"] = ["""
             using Embedding.Generated;
             namespace Samples;

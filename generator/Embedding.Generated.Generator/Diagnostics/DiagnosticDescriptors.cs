@@ -62,6 +62,10 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.ConstraintWithoutAxis, "Norm constraint without an axis normalises columns", Configuration, DiagnosticSeverity.Warning,
         "Keras's default axis 0 normalises each column across the vocabulary, not each token's vector (axis 1).");
 
+    public static readonly DiagnosticDescriptor SequenceTooLong = Create(
+        DiagnosticIds.SequenceTooLong, "InputLength is too long for a Sequence", Configuration, DiagnosticSeverity.Error,
+        "A layer's Sequence struct holds InputLength ids inline; .NET makes no array of a struct larger than 65,535 bytes, so InputLength can be at most 16,383.");
+
     /// <summary>The descriptor of a rule violation's ID.</summary>
     public static DiagnosticDescriptor For(string id) => id switch
     {
@@ -76,6 +80,7 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.WeightCountOverflow => WeightCountOverflow,
         DiagnosticIds.OutputDimZero => OutputDimZero,
         DiagnosticIds.ConstraintWithoutAxis => ConstraintWithoutAxis,
+        DiagnosticIds.SequenceTooLong => SequenceTooLong,
         _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "No descriptor has this ID."),
     };
 

@@ -7,8 +7,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Embedding.Generated.Generator.Diagnostics;
 
 /// <summary>
-/// Reports what makes an <c>[EmbeddingLayer]</c> declaration invalid (EMB001 to EMB005, EMB009, EMB010), with the
-/// rules the generator uses to decide that it emits nothing. Diagnostics come from here, not from the generator:
+/// Reports what makes an <c>[EmbeddingLayer]</c> declaration invalid (EMB001 to EMB005, EMB009, EMB010, EMB012), with
+/// the rules the generator uses to decide that it emits a stand-in, or nothing. Diagnostics come from here, not from the generator:
 /// analyzers run as the user types and their diagnostics reach every editor.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -22,7 +22,8 @@ public sealed class LayerAttributeAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnsupportedTarget,
         DiagnosticDescriptors.MaskZeroWithoutRoom,
         DiagnosticDescriptors.WeightCountOverflow,
-        DiagnosticDescriptors.OutputDimZero);
+        DiagnosticDescriptors.OutputDimZero,
+        DiagnosticDescriptors.SequenceTooLong);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -34,7 +34,7 @@ public sealed partial class EmbeddingGenerator
 
                 """);
 
-            if (layer.HasInputLength && facts.CanEmitInlineArrays)
+            if (HasSequence(layer, facts))
             {
                 writer.WriteLine($$"""
                     /// <summary>
@@ -42,11 +42,11 @@ public sealed partial class EmbeddingGenerator
                     /// A <see cref="Sequence"/> always holds exactly <see cref="InputLength"/> ids.
                     /// </summary>
                     /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
-                    /// <exception cref="global::System.ArgumentException"><paramref name="output"/> has the wrong length; nothing was written.</exception>
+                    /// <exception cref="global::System.ArgumentException"><paramref name="output"/> has the wrong length, or there are more than int.MaxValue ids; nothing was written.</exception>
                     {{GeneratedCodeAttribute}}
                     public void Forward(global::System.ReadOnlySpan<Sequence> sequences, global::System.Span<float> output)
                     {
-                        global::System.ReadOnlySpan<int> ids = {{MemoryMarshal}}.Cast<Sequence, int>(sequences);
+                        global::System.ReadOnlySpan<int> ids = {{Guard}}.SequenceIds(sequences, InputLength, nameof(sequences));
                         {{Guard}}.ValidateVectorsLength(output.Length, ids.Length, OutputDim, nameof(output));
                         {{Guard}}.ValidateIds(ids, InputDim, sequenceLength: InputLength, nameof(sequences));
                         GatherRows(ids, output);
@@ -56,8 +56,8 @@ public sealed partial class EmbeddingGenerator
             }
 
             string lengthException = layer.HasInputLength
-                ? $"\n/// <exception cref=\"global::System.ArgumentException\">The sequences do not have the layer's InputLength.</exception>"
-                : string.Empty;
+                ? "The sequences do not have the layer's InputLength, or the output would hold more than int.MaxValue floats."
+                : "The output would hold more than int.MaxValue floats.";
             string sequenceCheck = layer.HasInputLength
                 ? $"\n    {Guard}.ValidateSequenceLength(ids.GetLength(1), InputLength, nameof(ids));"
                 : string.Empty;
@@ -66,11 +66,11 @@ public sealed partial class EmbeddingGenerator
                 /// Looks up the vector of every id of a <c>(batch, length)</c> array into a <c>(batch, length, OutputDim)</c> array.
                 /// </summary>
                 /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
-                /// <exception cref="global::System.ArgumentException">A shape does not match; nothing was written.</exception>
+                /// <exception cref="global::System.ArgumentException">A shape does not match, or the output would hold more than int.MaxValue floats; nothing was written.</exception>
                 {{GeneratedCodeAttribute}}
                 public void Forward(int[,] ids, float[,,] output)
                 {
-                    global::System.ArgumentNullException.ThrowIfNull(ids);{{sequenceCheck}}
+                    {{Guard}}.ValidateIdArray(ids, OutputDim, nameof(ids));{{sequenceCheck}}
                     {{Guard}}.ValidateOutputShape(output, ids.GetLength(0), ids.GetLength(1), OutputDim, nameof(output));
                     global::System.ReadOnlySpan<int> flatIds = {{Runtime}}.FlatSpan.Of(ids);
                     {{Guard}}.ValidateIds(flatIds, InputDim, sequenceLength: ids.GetLength(1), nameof(ids));
@@ -81,12 +81,13 @@ public sealed partial class EmbeddingGenerator
                 /// Looks up the vector of every id of a <c>(batch, length)</c> array and returns them as a new
                 /// <c>(batch, length, OutputDim)</c> array, as Keras's <c>predict</c> does.
                 /// </summary>
-                /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim).</exception>{{lengthException}}
+                /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim).</exception>
+                /// <exception cref="global::System.ArgumentException">{{lengthException}}</exception>
                 {{GeneratedCodeAttribute}}
                 public float[,,] Forward(int[,] ids)
                 {
-                    // Checked before the output is allocated, so bad ids cost no allocation.
-                    global::System.ArgumentNullException.ThrowIfNull(ids);{{sequenceCheck}}
+                    // Checked before the output is allocated, so bad ids, or an output too large for a span, cost no allocation.
+                    {{Guard}}.ValidateIdArray(ids, OutputDim, nameof(ids));{{sequenceCheck}}
                     global::System.ReadOnlySpan<int> flatIds = {{Runtime}}.FlatSpan.Of(ids);
                     {{Guard}}.ValidateIds(flatIds, InputDim, sequenceLength: ids.GetLength(1), nameof(ids));
                     var output = new float[ids.GetLength(0), ids.GetLength(1), OutputDim];

@@ -67,11 +67,11 @@ public sealed partial class EmbeddingGenerator
                 /// padding mask in one call.
                 /// </summary>
                 /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
-                /// <exception cref="global::System.ArgumentException">A shape does not match; nothing was written.</exception>
+                /// <exception cref="global::System.ArgumentException">A shape does not match, or the output would hold more than int.MaxValue floats; nothing was written.</exception>
                 {{GeneratedCodeAttribute}}
                 public void Forward(int[,] ids, float[,,] output, bool[,] mask)
                 {
-                    global::System.ArgumentNullException.ThrowIfNull(ids);{{sequenceCheck}}
+                    {{Guard}}.ValidateIdArray(ids, OutputDim, nameof(ids));{{sequenceCheck}}
                     {{Guard}}.ValidateOutputShape(output, ids.GetLength(0), ids.GetLength(1), OutputDim, nameof(output));
                     {{Guard}}.ValidateMaskShape(mask, ids.GetLength(0), ids.GetLength(1), nameof(mask));
                     global::System.ReadOnlySpan<int> flatIds = {{Runtime}}.FlatSpan.Of(ids);

@@ -11,6 +11,9 @@ public sealed partial class EmbeddingGenerator
         private static void WriteStorage(SourceWriter writer, EmbeddingLayerSpec layer)
         {
             string type = layer.TypeName;
+            string standInCheck = layer.IsStandIn
+                ? $"\n    {Guard}.ThrowInvalidDeclaration(\"{type.TrimStart('@')}\", \"{layer.DeclarationErrors}\");"
+                : string.Empty;
             writer.WriteLine($$"""
                 // One contiguous row-major table, as Keras and PyTorch keep it: row id starts at id * OutputDim. It starts
                 // on a cache-line boundary, so a row spans no more lines than its bytes need.
@@ -41,7 +44,7 @@ public sealed partial class EmbeddingGenerator
                 /// <exception cref="global::System.ArgumentNullException"><paramref name="initializer"/> is null.</exception>
                 {{GeneratedCodeAttribute}}
                 public {{type}}({{Runtime}}.Initializers.IEmbeddingInitializer initializer, int seed)
-                {
+                {{{standInCheck}}
                     global::System.ArgumentNullException.ThrowIfNull(initializer);
                     {{WeightsField}} = {{Runtime}}.AlignedTable.Allocate(WeightCount);
                     initializer.Initialize({{WeightsField}}.Span, InputDim, OutputDim, seed);
@@ -51,7 +54,7 @@ public sealed partial class EmbeddingGenerator
                 /// <exception cref="global::System.ArgumentException"><paramref name="weights"/> does not hold exactly <see cref="WeightCount"/> floats.</exception>
                 {{GeneratedCodeAttribute}}
                 public {{type}}(global::System.ReadOnlySpan<float> weights)
-                {
+                {{{standInCheck}}
                     {{Guard}}.ValidateTableLength(weights.Length, InputDim, OutputDim, nameof(weights));
                     {{WeightsField}} = {{Runtime}}.AlignedTable.CopyOf(weights);
                 }

@@ -1,3 +1,8 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Embedding.Generated.Generator.Validation;
+
 namespace Embedding.Generated.Generator.Model;
 
 /// <summary>
@@ -15,6 +20,11 @@ namespace Embedding.Generated.Generator.Model;
 /// <param name="OutputDim">Vector length (validated: 0 or more).</param>
 /// <param name="InputLength">Fixed sequence length, or 0 when the attribute leaves it unset.</param>
 /// <param name="MaskZero">Whether id 0 is padding.</param>
+/// <param name="DeclarationErrors">
+/// Empty for a valid layer. Otherwise the IDs of the errors the analyzer reports on the declaration (<c>EMB001, EMB009</c>):
+/// the dimensions above are then the nearest valid ones, and the layer is a stand-in whose constructors throw, emitted so
+/// that calls into it bind and the build log shows those errors alone.
+/// </param>
 internal sealed record EmbeddingLayerSpec(
     string Namespace,
     string TypeName,
@@ -22,9 +32,43 @@ internal sealed record EmbeddingLayerSpec(
     int InputDim,
     int OutputDim,
     int InputLength,
-    bool MaskZero)
+    bool MaskZero,
+    string DeclarationErrors = "")
 {
     public bool HasInputLength => InputLength > 0;
+
+    /// <summary>Whether a fixed-length <c>Sequence</c> struct of <see cref="InputLength"/> ids can exist (see EMB012).</summary>
+    public bool FitsSequence => HasInputLength && InputLength <= EmbeddingLayerRules.MaxSequenceLength;
+
+    /// <summary>Whether the declaration has errors, so that this layer only stands in for it (see <see cref="DeclarationErrors"/>).</summary>
+    public bool IsStandIn => DeclarationErrors.Length > 0;
+
+    /// <summary>
+    /// The spec of a class the generator can add members to, from its arguments as written: as given when they are
+    /// valid, otherwise the nearest valid ones, marked with the errors of the arguments and of the target
+    /// (<paramref name="targetError"/>, such as a missing <c>partial</c>).
+    /// </summary>
+    public static EmbeddingLayerSpec For(
+        string @namespace, string typeName, EquatableArray<ContainingTypeSpec> containingTypes, LayerArguments arguments, string? targetError)
+    {
+        IEnumerable<string> argumentErrors = EmbeddingLayerRules.CheckArguments(arguments)
+            .Where(violation => violation.IsError)
+            .Select(violation => violation.DiagnosticId);
+        string[] errors = (targetError is null ? argumentErrors : argumentErrors.Prepend(targetError))
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(id => id, StringComparer.Ordinal)
+            .ToArray();
+        LayerArguments emitted = errors.Length == 0 ? arguments : EmbeddingLayerRules.NearestValid(arguments);
+        return new EmbeddingLayerSpec(
+            @namespace,
+            typeName,
+            containingTypes,
+            InputDim: emitted.InputDim!.Value,
+            OutputDim: emitted.OutputDim!.Value,
+            InputLength: emitted.InputLength ?? 0,
+            MaskZero: emitted.MaskZero,
+            DeclarationErrors: string.Join(", ", errors));
+    }
 
     /// <summary>
     /// The file name this layer asks for: <c>{Namespace}.{Outer}.{Type}.g.cs</c>, without keyword escapes. Two layers

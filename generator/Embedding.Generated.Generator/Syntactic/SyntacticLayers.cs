@@ -55,8 +55,11 @@ internal static class SyntacticLayers
                 {
                     case Outcome.Undecided:
                         return SyntacticDecisions.Semantic;
-                    case Outcome.Valid:
-                        layers.Add(ToSpec(candidate, parts));
+                    case Outcome.Supported:
+                        layers.Add(ToSpec(candidate, parts, targetError: null));
+                        break;
+                    case Outcome.MissingPartial:
+                        layers.Add(ToSpec(candidate, parts, targetError: DiagnosticIds.UnsupportedTarget));
                         break;
                 }
             }
@@ -67,21 +70,27 @@ internal static class SyntacticLayers
 
     private enum Outcome
     {
-        Valid,
-        Invalid,
+        /// <summary>The class can take the layer's members.</summary>
+        Supported,
+
+        /// <summary>The class or a type around it lacks only <c>partial</c>: the members are emitted all the same.</summary>
+        MissingPartial,
+
+        /// <summary>Nothing is emitted.</summary>
+        Unsupported,
         Undecided,
     }
 
     /// <summary>
-    /// <see cref="EmbeddingLayerRules.CheckTarget"/> and <see cref="EmbeddingLayerRules.CheckArguments"/>, on the
-    /// parts of the class and of its containing types. Parts of one key but different kinds are an error whose symbol
-    /// the syntax does not predict: undecided.
+    /// <see cref="EmbeddingLayerRules.CheckTarget"/>, on the parts of the class and of its containing types, as the
+    /// parser reads it (with and without the <c>partial</c> modifiers). Parts of one key but different kinds are an error
+    /// whose symbol the syntax does not predict: undecided.
     /// </summary>
     private static Outcome Check(LayerCandidate candidate, ILookup<string, TypeDeclarationSummary> parts)
     {
         if (candidate.AttributeCount != 1)
         {
-            return Outcome.Invalid;
+            return Outcome.Unsupported;
         }
 
         TypeReference self = candidate.Types[candidate.Types.Count - 1];
@@ -91,10 +100,10 @@ internal static class SyntacticLayers
             return Outcome.Undecided;
         }
 
-        bool valid = self.Arity == 0 &&
+        bool supported = self.Arity == 0 &&
             !EmbeddingLayerRules.GeneratedMemberNames.Contains(self.Name) &&
-            selfParts.All(part => (part.Modifiers & DeclarationTraits.Partial) != 0) &&
             selfParts.All(part => (part.Modifiers & (DeclarationTraits.Static | DeclarationTraits.PrimaryConstructor)) == 0);
+        bool partial = selfParts.All(part => (part.Modifiers & DeclarationTraits.Partial) != 0);
 
         for (int i = 0; i < candidate.Types.Count - 1; i++)
         {
@@ -105,16 +114,14 @@ internal static class SyntacticLayers
                 return Outcome.Undecided;
             }
 
-            valid &= containing.Arity == 0 &&
-                ContainingKeyword(containingParts[0].Kind) is not null &&
-                containingParts.All(part => (part.Modifiers & DeclarationTraits.Partial) != 0);
+            supported &= containing.Arity == 0 && ContainingKeyword(containingParts[0].Kind) is not null;
+            partial &= containingParts.All(part => (part.Modifiers & DeclarationTraits.Partial) != 0);
         }
 
-        valid &= !EmbeddingLayerRules.CheckArguments(candidate.Arguments).Any(violation => violation.IsError);
-        return valid ? Outcome.Valid : Outcome.Invalid;
+        return !supported ? Outcome.Unsupported : partial ? Outcome.Supported : Outcome.MissingPartial;
     }
 
-    private static EmbeddingLayerSpec ToSpec(LayerCandidate candidate, ILookup<string, TypeDeclarationSummary> parts)
+    private static EmbeddingLayerSpec ToSpec(LayerCandidate candidate, ILookup<string, TypeDeclarationSummary> parts, string? targetError)
     {
         // Check has run: every containing type has parts (the candidate's own tree declares it), all of one supported kind.
         ImmutableArray<ContainingTypeSpec> containing = candidate.Types
@@ -122,14 +129,8 @@ internal static class SyntacticLayers
             .Select(type => new ContainingTypeSpec(ContainingKeyword(parts[type.Key].First().Kind)!, Identifiers.Escape(type.Name)))
             .ToImmutableArray();
         TypeReference self = candidate.Types[candidate.Types.Count - 1];
-        return new EmbeddingLayerSpec(
-            Namespace: candidate.Namespace,
-            TypeName: Identifiers.Escape(self.Name),
-            ContainingTypes: new EquatableArray<ContainingTypeSpec>(containing),
-            InputDim: candidate.Arguments.InputDim!.Value,
-            OutputDim: candidate.Arguments.OutputDim!.Value,
-            InputLength: candidate.Arguments.InputLength ?? 0,
-            MaskZero: candidate.Arguments.MaskZero);
+        return EmbeddingLayerSpec.For(
+            candidate.Namespace, Identifiers.Escape(self.Name), new EquatableArray<ContainingTypeSpec>(containing), candidate.Arguments, targetError);
     }
 
     /// <summary>The keyword of a containing type, as <see cref="EmbeddingLayerRules.ContainingKeyword"/> gives it.</summary>

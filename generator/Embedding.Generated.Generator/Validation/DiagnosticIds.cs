@@ -14,4 +14,5 @@ internal static class DiagnosticIds
     public const string WeightCountOverflow = "EMB009";
     public const string OutputDimZero = "EMB010";
     public const string ConstraintWithoutAxis = "EMB011";
+    public const string SequenceTooLong = "EMB012";
 }

@@ -9,8 +9,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Embedding.Generated.Generator.Validation;
 
 /// <summary>
-/// The one place that decides what a valid embedding layer is. The generator emits nothing where an error-level
-/// rule is broken; the analyzer reports the same violations, so the two can never disagree.
+/// The one place that decides what a valid embedding layer is. Where an error-level rule is broken the analyzer reports
+/// it, and the generator emits a stand-in with the same members (<see cref="NearestValid"/>) whose constructors throw,
+/// or nothing when the type cannot take members; the two read the same rules, so they can never disagree.
 /// </summary>
 internal static class EmbeddingLayerRules
 {
@@ -28,6 +29,13 @@ internal static class EmbeddingLayerRules
 
     /// <summary>The largest array .NET allocates (<c>Array.MaxLength</c>), which bounds the weight count.</summary>
     public const long MaxWeightCount = 0x7FFFFFC7;
+
+    /// <summary>
+    /// The longest <c>Sequence</c>: CoreCLR makes no array of a struct larger than 65,535 bytes
+    /// (<c>MAX_SIZE_FOR_VALUECLASS_IN_ARRAY</c>: an array's element size is held in 16 bits), so a <c>Sequence[]</c> of
+    /// 16,384 ids or more throws <c>TypeLoadException</c>, and copies of such a struct fill the stack.
+    /// </summary>
+    public const int MaxSequenceLength = 0xFFFF / sizeof(int);
 
     /// <summary>Checks the attribute's arguments against Keras's rules and the weight storage limit.</summary>
     public static List<RuleViolation> CheckArguments(LayerArguments arguments)
@@ -74,6 +82,14 @@ internal static class EmbeddingLayerRules
                 $"InputLength must be greater than 0 when it is given, but is {Format(inputLength)}; leave it unset for sequences of any length"));
         }
 
+        if (arguments.InputLength > MaxSequenceLength)
+        {
+            violations.Add(Error(
+                DiagnosticIds.SequenceTooLong,
+                LayerArgument.InputLength,
+                $"InputLength is {Format(arguments.InputLength.Value)}, but a Sequence holds at most {Format(MaxSequenceLength)} ids: .NET cannot make an array of a struct larger than 65535 bytes; use InputLength {Format(MaxSequenceLength)} or less, or leave it unset and pass ids as spans or int[,]"));
+        }
+
         if (arguments.MaskZero && arguments.InputDim is int maskedInputDim && maskedInputDim == 1)
         {
             violations.Add(Warning(
@@ -92,6 +108,24 @@ internal static class EmbeddingLayerRules
         }
 
         return violations;
+    }
+
+    /// <summary>
+    /// The arguments the generator emits a layer with when <see cref="CheckArguments"/> finds errors: the nearest valid
+    /// ones, so that every member a valid layer has exists and calls into it bind; only the error itself is reported.
+    /// </summary>
+    public static LayerArguments NearestValid(LayerArguments arguments)
+    {
+        int inputDim = arguments.InputDim is > 0 and int given ? given : 1;
+        int outputDim = arguments.OutputDim is >= 0 and int set ? set : 0;
+        if ((long)inputDim * outputDim > MaxWeightCount)
+        {
+            outputDim = (int)(MaxWeightCount / inputDim);
+        }
+
+        // An InputLength of 0 or less still declares a fixed length: keep one, so that InputLength and Sequence exist.
+        int? inputLength = arguments.InputLength is int length && length <= 0 ? 1 : arguments.InputLength;
+        return new LayerArguments(inputDim, outputDim, inputLength, arguments.MaskZero);
     }
 
     /// <summary>Checks an id known at compile time against the layer's vocabulary (EMB007).</summary>
@@ -117,7 +151,13 @@ internal static class EmbeddingLayerRules
     /// <c>Syntactic.SyntacticLayers.Check</c> decides the same from the parts' syntax for the generator's syntactic
     /// path: a rule added here must be added there too (<c>SyntacticPathEquivalenceTests</c> compares the two paths).
     /// </remarks>
-    public static RuleViolation? CheckTarget(INamedTypeSymbol type, CancellationToken cancellationToken)
+    /// <param name="type">The annotated type.</param>
+    /// <param name="cancellationToken">Cancels reading the declarations.</param>
+    /// <param name="requirePartial">
+    /// <see langword="false"/> to check everything but the <c>partial</c> modifiers: a type that passes then lacks
+    /// nothing else, and a generated part declared partial merges with it (the compiler reports only CS0260 for that).
+    /// </param>
+    public static RuleViolation? CheckTarget(INamedTypeSymbol type, CancellationToken cancellationToken, bool requirePartial = true)
     {
         string name = type.Name;
         if (type.TypeKind != TypeKind.Class || type.IsRecord)
@@ -150,7 +190,7 @@ internal static class EmbeddingLayerRules
             return Unsupported($"'{name}' is file-local; the generated part lives in another file, so remove 'file'");
         }
 
-        if (!IsPartial(type, cancellationToken))
+        if (requirePartial && !IsPartial(type, cancellationToken))
         {
             return Unsupported($"'{name}' must be declared partial so that the generator can add the layer's members", CodeFixKinds.AddPartial);
         }
@@ -167,7 +207,7 @@ internal static class EmbeddingLayerRules
                 return Unsupported($"'{name}' is nested in {Describe(containing)} '{containing.Name}'; the generator supports nesting in classes, structs and records");
             }
 
-            if (!IsPartial(containing, cancellationToken))
+            if (requirePartial && !IsPartial(containing, cancellationToken))
             {
                 return Unsupported($"'{name}' is nested in '{containing.Name}', which must be declared partial too", CodeFixKinds.AddPartial);
             }

@@ -6,7 +6,10 @@ using Verify = Embedding.Generated.Analyzer.Tests.Infrastructure.CodeFixVerifier
 
 namespace Embedding.Generated.Analyzer.Tests.CodeFixes;
 
-/// <summary>EMB004's fix: "Add 'partial'" to the layer class and to every type around it that lacks it.</summary>
+/// <summary>
+/// EMB004's fix: "Add 'partial'" to the layer class and to every type around it that lacks it. Until then the generated
+/// part merges with each type that lacks it, and the compiler says so once per type (CS0260).
+/// </summary>
 public sealed class AddPartialCodeFixTests
 {
     [Fact]
@@ -16,7 +19,7 @@ public sealed class AddPartialCodeFixTests
             using Embedding.Generated;
 
             [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
-            public class {|EMB004:Plain|};
+            public class {|EMB004:{|CS0260:Plain|}|};
             """,
             """
             using Embedding.Generated;
@@ -32,7 +35,7 @@ public sealed class AddPartialCodeFixTests
             using Embedding.Generated;
 
             [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
-            public sealed class {|EMB004:Sealed|}
+            public sealed class {|EMB004:{|CS0260:Sealed|}|}
             {
             }
             """,
@@ -54,7 +57,7 @@ public sealed class AddPartialCodeFixTests
             namespace App
             {
                 [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
-                class {|EMB004:Internal|};
+                class {|EMB004:{|CS0260:Internal|}|};
             }
             """,
             """
@@ -73,10 +76,10 @@ public sealed class AddPartialCodeFixTests
             """
             using Embedding.Generated;
 
-            public class Model
+            public class {|CS0260:Model|}
             {
                 [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
-                public class {|EMB004:Tokens|};
+                public class {|EMB004:{|CS0260:Tokens|}|};
             }
             """,
             """

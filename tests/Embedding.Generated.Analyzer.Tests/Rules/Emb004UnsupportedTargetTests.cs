@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = Embedding.Generated.Analyzer.Tests.Infrastructure.AnalyzerVerifier<Embedding.Generated.Generator.Diagnostics.LayerAttributeAnalyzer>;
 
@@ -20,7 +21,9 @@ public sealed class Emb004UnsupportedTargetTests
             public class {|#0:Plain|};
             """,
             Verify.Diagnostic("EMB004").WithLocation(0)
-                .WithArguments("'Plain' must be declared partial so that the generator can add the layer's members"));
+                .WithArguments("'Plain' must be declared partial so that the generator can add the layer's members"),
+            // The generated part merges with the class all the same; the compiler says once that it lacks 'partial'.
+            DiagnosticResult.CompilerError("CS0260").WithLocation(0));
 
     [Theory]
     [InlineData("Forward")]
@@ -106,12 +109,13 @@ public sealed class Emb004UnsupportedTargetTests
             """
             using Embedding.Generated;
 
-            public class Model
+            public class {|#1:Model|}
             {
                 [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
                 public partial class {|#0:Tokens|};
             }
             """,
+            DiagnosticResult.CompilerError("CS0260").WithLocation(1),
             Verify.Diagnostic("EMB004").WithLocation(0)
                 .WithArguments("'Tokens' is nested in 'Model', which must be declared partial too"));
 

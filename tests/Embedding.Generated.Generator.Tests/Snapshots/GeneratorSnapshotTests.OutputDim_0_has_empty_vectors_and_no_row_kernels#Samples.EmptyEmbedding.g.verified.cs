@@ -121,11 +121,11 @@ namespace Samples
         /// A <see cref="Sequence"/> always holds exactly <see cref="InputLength"/> ids.
         /// </summary>
         /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="output"/> has the wrong length; nothing was written.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="output"/> has the wrong length, or there are more than int.MaxValue ids; nothing was written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
         public void Forward(global::System.ReadOnlySpan<Sequence> sequences, global::System.Span<float> output)
         {
-            global::System.ReadOnlySpan<int> ids = global::System.Runtime.InteropServices.MemoryMarshal.Cast<Sequence, int>(sequences);
+            global::System.ReadOnlySpan<int> ids = global::Embedding.Generated.EmbeddingGuard.SequenceIds(sequences, InputLength, nameof(sequences));
             global::Embedding.Generated.EmbeddingGuard.ValidateVectorsLength(output.Length, ids.Length, OutputDim, nameof(output));
             global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, sequenceLength: InputLength, nameof(sequences));
             GatherRows(ids, output);
@@ -135,11 +135,11 @@ namespace Samples
         /// Looks up the vector of every id of a <c>(batch, length)</c> array into a <c>(batch, length, OutputDim)</c> array.
         /// </summary>
         /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
-        /// <exception cref="global::System.ArgumentException">A shape does not match; nothing was written.</exception>
+        /// <exception cref="global::System.ArgumentException">A shape does not match, or the output would hold more than int.MaxValue floats; nothing was written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
         public void Forward(int[,] ids, float[,,] output)
         {
-            global::System.ArgumentNullException.ThrowIfNull(ids);
+            global::Embedding.Generated.EmbeddingGuard.ValidateIdArray(ids, OutputDim, nameof(ids));
             global::Embedding.Generated.EmbeddingGuard.ValidateSequenceLength(ids.GetLength(1), InputLength, nameof(ids));
             global::Embedding.Generated.EmbeddingGuard.ValidateOutputShape(output, ids.GetLength(0), ids.GetLength(1), OutputDim, nameof(output));
             global::System.ReadOnlySpan<int> flatIds = global::Embedding.Generated.FlatSpan.Of(ids);
@@ -152,12 +152,12 @@ namespace Samples
         /// <c>(batch, length, OutputDim)</c> array, as Keras's <c>predict</c> does.
         /// </summary>
         /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim).</exception>
-        /// <exception cref="global::System.ArgumentException">The sequences do not have the layer's InputLength.</exception>
+        /// <exception cref="global::System.ArgumentException">The sequences do not have the layer's InputLength, or the output would hold more than int.MaxValue floats.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
         public float[,,] Forward(int[,] ids)
         {
-            // Checked before the output is allocated, so bad ids cost no allocation.
-            global::System.ArgumentNullException.ThrowIfNull(ids);
+            // Checked before the output is allocated, so bad ids, or an output too large for a span, cost no allocation.
+            global::Embedding.Generated.EmbeddingGuard.ValidateIdArray(ids, OutputDim, nameof(ids));
             global::Embedding.Generated.EmbeddingGuard.ValidateSequenceLength(ids.GetLength(1), InputLength, nameof(ids));
             global::System.ReadOnlySpan<int> flatIds = global::Embedding.Generated.FlatSpan.Of(ids);
             global::Embedding.Generated.EmbeddingGuard.ValidateIds(flatIds, InputDim, sequenceLength: ids.GetLength(1), nameof(ids));

@@ -115,11 +115,11 @@ namespace Samples
         /// Looks up the vector of every id of a <c>(batch, length)</c> array into a <c>(batch, length, OutputDim)</c> array.
         /// </summary>
         /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
-        /// <exception cref="global::System.ArgumentException">A shape does not match; nothing was written.</exception>
+        /// <exception cref="global::System.ArgumentException">A shape does not match, or the output would hold more than int.MaxValue floats; nothing was written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
         public void Forward(int[,] ids, float[,,] output)
         {
-            global::System.ArgumentNullException.ThrowIfNull(ids);
+            global::Embedding.Generated.EmbeddingGuard.ValidateIdArray(ids, OutputDim, nameof(ids));
             global::Embedding.Generated.EmbeddingGuard.ValidateOutputShape(output, ids.GetLength(0), ids.GetLength(1), OutputDim, nameof(output));
             global::System.ReadOnlySpan<int> flatIds = global::Embedding.Generated.FlatSpan.Of(ids);
             global::Embedding.Generated.EmbeddingGuard.ValidateIds(flatIds, InputDim, sequenceLength: ids.GetLength(1), nameof(ids));
@@ -131,11 +131,12 @@ namespace Samples
         /// <c>(batch, length, OutputDim)</c> array, as Keras's <c>predict</c> does.
         /// </summary>
         /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim).</exception>
+        /// <exception cref="global::System.ArgumentException">The output would hold more than int.MaxValue floats.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
         public float[,,] Forward(int[,] ids)
         {
-            // Checked before the output is allocated, so bad ids cost no allocation.
-            global::System.ArgumentNullException.ThrowIfNull(ids);
+            // Checked before the output is allocated, so bad ids, or an output too large for a span, cost no allocation.
+            global::Embedding.Generated.EmbeddingGuard.ValidateIdArray(ids, OutputDim, nameof(ids));
             global::System.ReadOnlySpan<int> flatIds = global::Embedding.Generated.FlatSpan.Of(ids);
             global::Embedding.Generated.EmbeddingGuard.ValidateIds(flatIds, InputDim, sequenceLength: ids.GetLength(1), nameof(ids));
             var output = new float[ids.GetLength(0), ids.GetLength(1), OutputDim];
