@@ -132,13 +132,13 @@ public sealed class AddPartialCodeFixTests
                 """
                 using Embedding.Generated;
 
-                public class Model
+                public class {|CS0260:Model|}
                 {
                     [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
-                    public class {|EMB004:Encoder|};
+                    public class {|EMB004:{|CS0260:Encoder|}|};
 
                     [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
-                    public sealed class {|EMB004:Decoder|};
+                    public sealed class {|EMB004:{|CS0260:Decoder|}|};
                 }
 
                 [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
@@ -148,7 +148,7 @@ public sealed class AddPartialCodeFixTests
                 using Embedding.Generated;
 
                 [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
-                class {|EMB004:Plain|};
+                class {|EMB004:{|CS0260:Plain|}|};
                 """,
             ],
             [
