@@ -13,6 +13,7 @@ namespace Embedding.Generated.Conformance.Tests;
 /// </summary>
 public sealed class FixtureCopyTests
 {
+    /// <summary>Every fixture set, by folder name.</summary>
     public static TheoryData<string> Sets => ["keras-fixtures", "torch-fixtures", "keras3-fixtures"];
 
     [Theory]

@@ -10,10 +10,8 @@ namespace Embedding.Generated.Conformance.Tests;
 /// <summary>Each set's manifest is the list the replays run over: it must name every case file there is, once.</summary>
 public sealed class FixtureManifestTests
 {
-    public static TheoryData<string> Sets => ["keras-fixtures", "torch-fixtures", "keras3-fixtures"];
-
     [Theory]
-    [MemberData(nameof(Sets))]
+    [MemberData(nameof(FixtureCopyTests.Sets), MemberType = typeof(FixtureCopyTests))]
     public void Manifest_lists_every_case_file_and_its_count_is_right(string set)
     {
         FixtureManifest manifest = FixtureManifest.Of(FixtureFolder.Named(set));

@@ -34,7 +34,7 @@ public sealed partial class EmbeddingGenerator
                     {{Runtime}}.Constraints.IConstraint? constraint = null)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(optimizer);
-                    optimizer.StepRows<{{rowLength}}>({{WeightsField}}.Span, gradient, regularizer, constraint);
+                    optimizer.StepRows<{{rowLength}}>({{WeightsField}}.Span, gradient, regularizer, constraint, tableOwner: this);
                 }
 
                 // OutputDim as a type, so that the runtime's per-row update is compiled for this constant length.

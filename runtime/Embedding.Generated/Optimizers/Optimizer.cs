@@ -119,7 +119,7 @@ public abstract class Optimizer
     internal void Step(Span<float> weights, ReadOnlySpan<float> gradient, object? tableOwner)
     {
         EmbeddingGuard.ValidateSameLength(gradient.Length, weights.Length, nameof(gradient));
-        EnsureSlots(weights, blockLength: weights.Length, tableOwner, tableStaysPut: false);
+        EnsureSlots(weights, blockLength: weights.Length, tableOwner);
         var step = new StepContext(Iterations + 1, LearningRate);
         BeginStep(step);
         UpdateByBlock(weights, gradient, 0, step);
@@ -133,7 +133,7 @@ public abstract class Optimizer
         ArgumentNullException.ThrowIfNull(gradient);
         int outputDim = gradient.OutputDim;
         EmbeddingGuard.ValidateTableLength(weights.Length, gradient.InputDim, outputDim, nameof(weights));
-        EnsureSlots(weights, blockLength: outputDim, tableOwner: null, tableStaysPut: false);
+        EnsureSlots(weights, blockLength: outputDim, tableOwner: null);
         var step = new StepContext(Iterations + 1, LearningRate);
         BeginStep(step);
         ReadOnlySpan<int> rows = gradient.Rows;
@@ -158,19 +158,21 @@ public abstract class Optimizer
     /// row-wise constraint projects it, while the row is in cache; the update is compiled for the constant row length
     /// <typeparamref name="TRowLength"/>. A constraint over axis 0 projects the whole table afterwards. The penalty's
     /// gradient is added into <paramref name="gradient"/>, which then holds what the optimizer was given.
-    /// <paramref name="weights"/> must be a generated layer's table, which never moves: the optimizer takes a table at
-    /// another address for another table.
+    /// <paramref name="tableOwner"/> is the object the table belongs to (a generated layer passes itself), by which the
+    /// optimizer knows its table exactly; without it, a table at another address is taken for another one only when no
+    /// garbage collection could have moved it there.
     /// </summary>
     /// <exception cref="ArgumentException">The gradient's rows are not <typeparamref name="TRowLength"/> long, the table does not have the gradient's shape, or it is not the one this optimizer has been stepping.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public void StepRows<TRowLength>(Span<float> weights, SparseRowGradient gradient, IRegularizer? regularizer = null, IConstraint? constraint = null)
+    public void StepRows<TRowLength>(
+        Span<float> weights, SparseRowGradient gradient, IRegularizer? regularizer = null, IConstraint? constraint = null, object? tableOwner = null)
         where TRowLength : struct, IRowLength
     {
         ArgumentNullException.ThrowIfNull(gradient);
         int rowLength = TRowLength.Value;
         EmbeddingGuard.ValidateSparseGradient(gradient, gradient.InputDim, rowLength, nameof(gradient));
         EmbeddingGuard.ValidateTableLength(weights.Length, gradient.InputDim, rowLength, nameof(weights));
-        EnsureSlots(weights, blockLength: rowLength, tableOwner: null, tableStaysPut: true);
+        EnsureSlots(weights, blockLength: rowLength, tableOwner);
         var step = new StepContext(Iterations + 1, LearningRate);
         BeginStep(step);
         IConstraint? rowConstraint = constraint is { IsRowWise: true } ? constraint : null;
@@ -371,7 +373,7 @@ public abstract class Optimizer
         }
     }
 
-    private void EnsureSlots(Span<float> weights, int blockLength, object? tableOwner, bool tableStaysPut)
+    private void EnsureSlots(Span<float> weights, int blockLength, object? tableOwner)
     {
         int weightCount = weights.Length;
         if (_table is { } table)
@@ -383,7 +385,7 @@ public abstract class Optimizer
                     nameof(weights));
             }
 
-            if (!table.TryFollow(weights, tableOwner, tableStaysPut))
+            if (!table.TryFollow(weights, tableOwner))
             {
                 throw new ArgumentException(
                     $"This {GetType().Name} already holds slots for another table of {DescribeTable()}; create one optimizer per table, or Reset() it.",
@@ -415,7 +417,7 @@ public abstract class Optimizer
         _slotBlockLength = blockLength;
         _segmentsPerChunkLog2 = log2;
         _tableLength = weightCount;
-        _table = TableIdentity.Of(weights, tableOwner, tableStaysPut);
+        _table = TableIdentity.Of(weights, tableOwner);
         for (int slot = 0; slot < slotCount; slot++)
         {
             float initial = InitialSlotValue(slot);

@@ -315,7 +315,7 @@ partial class GlobalEmbedding : global::Embedding.Generated.IEmbeddingLayer
         global::Embedding.Generated.Constraints.IConstraint? constraint = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(optimizer);
-        optimizer.StepRows<GlobalEmbeddingRowLength>(_embeddingWeights.Span, gradient, regularizer, constraint);
+        optimizer.StepRows<GlobalEmbeddingRowLength>(_embeddingWeights.Span, gradient, regularizer, constraint, tableOwner: this);
     }
 
     // OutputDim as a type, so that the runtime's per-row update is compiled for this constant length.

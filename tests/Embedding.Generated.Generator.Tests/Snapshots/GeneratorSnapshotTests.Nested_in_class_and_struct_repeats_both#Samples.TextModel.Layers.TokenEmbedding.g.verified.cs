@@ -297,7 +297,7 @@ namespace Samples
                     global::Embedding.Generated.Constraints.IConstraint? constraint = null)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(optimizer);
-                    optimizer.StepRows<TokenEmbeddingRowLength>(_embeddingWeights.Span, gradient, regularizer, constraint);
+                    optimizer.StepRows<TokenEmbeddingRowLength>(_embeddingWeights.Span, gradient, regularizer, constraint, tableOwner: this);
                 }
 
                 // OutputDim as a type, so that the runtime's per-row update is compiled for this constant length.

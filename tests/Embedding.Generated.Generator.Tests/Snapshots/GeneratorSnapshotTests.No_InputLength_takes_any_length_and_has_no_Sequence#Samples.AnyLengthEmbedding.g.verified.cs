@@ -293,7 +293,7 @@ namespace Samples
             global::Embedding.Generated.Constraints.IConstraint? constraint = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(optimizer);
-            optimizer.StepRows<AnyLengthEmbeddingRowLength>(_embeddingWeights.Span, gradient, regularizer, constraint);
+            optimizer.StepRows<AnyLengthEmbeddingRowLength>(_embeddingWeights.Span, gradient, regularizer, constraint, tableOwner: this);
         }
 
         // OutputDim as a type, so that the runtime's per-row update is compiled for this constant length.

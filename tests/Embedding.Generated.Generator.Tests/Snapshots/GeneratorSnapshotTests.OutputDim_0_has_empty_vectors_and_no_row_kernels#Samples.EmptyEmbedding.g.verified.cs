@@ -238,7 +238,7 @@ namespace Samples
             global::Embedding.Generated.Constraints.IConstraint? constraint = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(optimizer);
-            optimizer.StepRows<EmptyEmbeddingRowLength>(_embeddingWeights.Span, gradient, regularizer, constraint);
+            optimizer.StepRows<EmptyEmbeddingRowLength>(_embeddingWeights.Span, gradient, regularizer, constraint, tableOwner: this);
         }
 
         // OutputDim as a type, so that the runtime's per-row update is compiled for this constant length.

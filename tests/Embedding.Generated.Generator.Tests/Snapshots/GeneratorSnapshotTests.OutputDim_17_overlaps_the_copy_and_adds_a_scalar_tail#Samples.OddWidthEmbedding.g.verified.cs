@@ -317,7 +317,7 @@ namespace Samples
             global::Embedding.Generated.Constraints.IConstraint? constraint = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(optimizer);
-            optimizer.StepRows<OddWidthEmbeddingRowLength>(_embeddingWeights.Span, gradient, regularizer, constraint);
+            optimizer.StepRows<OddWidthEmbeddingRowLength>(_embeddingWeights.Span, gradient, regularizer, constraint, tableOwner: this);
         }
 
         // OutputDim as a type, so that the runtime's per-row update is compiled for this constant length.

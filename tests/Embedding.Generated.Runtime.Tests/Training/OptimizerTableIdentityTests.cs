@@ -98,6 +98,25 @@ public sealed class OptimizerTableIdentityTests
     }
 
     [Fact]
+    public void A_fused_row_step_on_a_plain_array_keeps_training_after_a_collection_has_moved_it()
+    {
+        // StepRows is public: a caller may give it an array of its own, which a collection can move between two steps.
+        var optimizer = new Sgd(0.5f);
+        float[] weights = [1f, 2f, 3f, 4f];
+        var gradient = new SparseRowGradient(inputDim: 2, outputDim: 2);
+        gradient.AssignSlots([1]);
+        gradient.GetRowGradient(0).Fill(1f);
+        optimizer.StepRows<Two>(weights, gradient);
+
+        GC.Collect(0, GCCollectionMode.Forced, blocking: true, compacting: true);
+        optimizer.StepRows<Two>(weights, gradient);
+
+        // Row 1 moves by -0.5 twice; row 0 is not in the gradient.
+        Assert.Equal([1f, 2f, 2f, 3f], weights);
+        Assert.Equal(2, optimizer.Iterations);
+    }
+
+    [Fact]
     public void A_layer_stepped_densely_then_sparsely_is_one_table()
     {
         var optimizer = new Adagrad(0.1f);
@@ -134,5 +153,10 @@ public sealed class OptimizerTableIdentityTests
         Array.Fill(ones, 1f);
         layer.Backward([3, 7], ones, gradient);
         return gradient;
+    }
+
+    private readonly struct Two : IRowLength
+    {
+        public static int Value => 2;
     }
 }
