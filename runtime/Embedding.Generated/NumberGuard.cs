@@ -1,11 +1,13 @@
 using System;
 using System.Globalization;
 using System.Numerics;
+using Embedding.Generated.Parameters;
 
 namespace Embedding.Generated;
 
 /// <summary>
-/// The range checks of the components' numeric arguments (initializers, regularizers, constraints, optimizers). Each
+/// The range checks of the components' numeric arguments (initializers, regularizers, constraints, optimizers), against
+/// the ranges <see cref="ParameterRanges"/> describes (the same ones the analyzer's EMB008 reports at build time). Each
 /// throws an <see cref="ArgumentOutOfRangeException"/> that names the argument, what was expected and the value found.
 /// </summary>
 /// <remarks>
@@ -14,45 +16,33 @@ namespace Embedding.Generated;
 /// </remarks>
 internal static class NumberGuard
 {
-    /// <summary>Returns <paramref name="value"/>, or throws if it is NaN or infinite.</summary>
-    public static T RequireFinite<T>(T value, string name)
-        where T : IFloatingPointIeee754<T> =>
-        T.IsFinite(value) ? value : throw OutOfRange(value, name, "be a finite number");
+    /// <summary>Returns <paramref name="value"/>, or throws unless it lies in <paramref name="parameter"/>'s range.</summary>
+    public static T Require<T>(T value, ParameterRange parameter)
+        where T : INumberBase<T> =>
+        Require(value, parameter.Name, parameter.Range);
 
-    /// <summary>Returns <paramref name="value"/>, or throws if it is negative, NaN or infinite.</summary>
-    public static T RequireNonNegative<T>(T value, string name)
-        where T : IFloatingPointIeee754<T> =>
-        T.IsFinite(value) && value >= T.Zero ? value : throw OutOfRange(value, name, "be a finite number of 0 or more");
+    /// <summary>
+    /// Returns <paramref name="value"/>, or throws unless it lies in <paramref name="range"/>; for a parameter the
+    /// exception names <paramref name="name"/>, as a property setter names its property rather than the parameter.
+    /// </summary>
+    public static T Require<T>(T value, string name, NumberRange range)
+        where T : INumberBase<T> =>
+        range.Contains(double.CreateTruncating(value))
+            ? value
+            : throw new ArgumentOutOfRangeException(
+                name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must {range.Requirement}, but is {value}."));
 
-    /// <summary>Returns <paramref name="value"/>, or throws unless it is a finite number greater than 0.</summary>
-    public static T RequirePositive<T>(T value, string name)
-        where T : IFloatingPointIeee754<T> =>
-        T.IsFinite(value) && value > T.Zero ? value : throw OutOfRange(value, name, "be a finite number greater than 0");
-
-    /// <summary>Returns <paramref name="value"/>, or throws unless it lies in <c>[0, 1)</c>, as decay rates must.</summary>
-    public static T RequireDecay<T>(T value, string name)
-        where T : IFloatingPointIeee754<T> =>
-        value >= T.Zero && value < T.One ? value : throw OutOfRange(value, name, "lie in [0, 1)");
-
-    /// <summary>Returns <paramref name="value"/>, or throws unless it lies in <c>[0, 1]</c>.</summary>
-    public static T RequireFraction<T>(T value, string name)
-        where T : IFloatingPointIeee754<T> =>
-        value >= T.Zero && value <= T.One ? value : throw OutOfRange(value, name, "lie in [0, 1]");
-
-    /// <summary>Throws if <paramref name="lower"/> exceeds <paramref name="upper"/>; the exception is about the lower one.</summary>
-    public static void RequireOrdered<T>(T lower, string lowerName, T upper, string upperName)
+    /// <summary>Throws if the first of <paramref name="order"/> exceeds the second; the exception is about the first.</summary>
+    public static void RequireOrdered<T>(T lower, T upper, OrderedParameters order)
         where T : IFloatingPointIeee754<T>
     {
         if (lower > upper)
         {
+            string lowerName = order.Lower.Name, upperName = order.Upper.Name;
             throw new ArgumentOutOfRangeException(
                 lowerName,
                 lower,
                 string.Create(CultureInfo.InvariantCulture, $"{lowerName} must not exceed {upperName}, but {lowerName} is {lower} and {upperName} is {upper}."));
         }
     }
-
-    private static ArgumentOutOfRangeException OutOfRange<T>(T value, string name, string expected)
-        where T : IFloatingPointIeee754<T> =>
-        new(name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must {expected}, but is {value}."));
 }

@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
+using System.Diagnostics.CodeAnalysis;
 using Embedding.Generated.Generator.Validation;
+using Embedding.Generated.Parameters;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -30,12 +31,12 @@ public sealed class ComponentArgumentAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             // The component types are resolved once; a compilation without the runtime registers nothing.
-            var components = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
-            foreach (string name in ComponentRules.Parameters.Keys)
+            var components = new Dictionary<INamedTypeSymbol, ComponentRanges>(SymbolEqualityComparer.Default);
+            foreach (ComponentRanges component in ComponentRules.Components.Values)
             {
-                if (start.Compilation.GetTypeByMetadataName(name) is INamedTypeSymbol type)
+                if (start.Compilation.GetTypeByMetadataName(component.MetadataName) is INamedTypeSymbol type)
                 {
-                    components[type] = name;
+                    components[type] = component;
                 }
             }
 
@@ -46,10 +47,10 @@ public sealed class ComponentArgumentAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, string> components)
+    private static void AnalyzeCreation(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, ComponentRanges> components)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type is not INamedTypeSymbol type || !TryFindComponent(type, components, out string component, out INamedTypeSymbol? declared))
+        if (creation.Type is not INamedTypeSymbol type || !TryFindComponent(type, components, out ComponentRanges? component, out INamedTypeSymbol? declared))
         {
             return;
         }
@@ -60,7 +61,6 @@ public sealed class ComponentArgumentAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        IReadOnlyDictionary<string, ComponentRules.Range> ranges = ComponentRules.Parameters[component];
         var constants = new Dictionary<string, (double Value, string Text, Location Location)>();
         bool axisGiven = false;
         foreach (IArgumentOperation argument in creation.Arguments)
@@ -70,9 +70,9 @@ public sealed class ComponentArgumentAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            axisGiven |= parameter.Name == "axis" && argument.ArgumentKind != ArgumentKind.DefaultValue;
+            axisGiven |= parameter.Name == ParameterRanges.NormConstraint.Axis.Name && argument.ArgumentKind != ArgumentKind.DefaultValue;
             if (argument.ArgumentKind == ArgumentKind.DefaultValue ||
-                !ranges.TryGetValue(parameter.Name, out ComponentRules.Range range) ||
+                component.Find(parameter.Name) is not ParameterRange range ||
                 ConstantNumber(argument.Value) is not (double value, string text))
             {
                 continue;
@@ -80,20 +80,20 @@ public sealed class ComponentArgumentAnalyzer : DiagnosticAnalyzer
 
             Location location = argument.Syntax.GetLocation();
             constants[parameter.Name] = (value, text, location);
-            if (ComponentRules.CheckValue(component, parameter.Name, range, value, text) is string message)
+            if (ComponentRules.CheckValue(component, range, value, text) is string message)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidComponent, location, message));
             }
         }
 
-        if (ComponentRules.OrderedPairs.TryGetValue(component, out (string Lower, string Upper) pair) &&
-            constants.TryGetValue(pair.Lower, out var lower) && constants.TryGetValue(pair.Upper, out var upper) &&
-            ComponentRules.CheckOrder(component, pair.Lower, lower.Value, lower.Text, pair.Upper, upper.Value, upper.Text) is string orderMessage)
+        if (component.Order is OrderedParameters order &&
+            constants.TryGetValue(order.Lower.Name, out var lower) && constants.TryGetValue(order.Upper.Name, out var upper) &&
+            ComponentRules.CheckOrder(component, order, lower.Value, lower.Text, upper.Value, upper.Text) is string orderMessage)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidComponent, lower.Location, orderMessage));
         }
 
-        if (!axisGiven && ComponentRules.NormConstraints.Contains(component))
+        if (!axisGiven && ComponentRules.IsNormConstraint(component))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.ConstraintWithoutAxis, creation.Syntax.GetLocation(), ComponentRules.MissingAxisMessage(component)));
@@ -101,18 +101,21 @@ public sealed class ComponentArgumentAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool TryFindComponent(
-        INamedTypeSymbol type, Dictionary<INamedTypeSymbol, string> components, out string component, out INamedTypeSymbol? declared)
+        INamedTypeSymbol type,
+        Dictionary<INamedTypeSymbol, ComponentRanges> components,
+        [NotNullWhen(true)] out ComponentRanges? component,
+        out INamedTypeSymbol? declared)
     {
         for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
         {
-            if (components.TryGetValue(current, out component!))
+            if (components.TryGetValue(current, out component))
             {
                 declared = current;
                 return true;
             }
         }
 
-        component = string.Empty;
+        component = null;
         declared = null;
         return false;
     }

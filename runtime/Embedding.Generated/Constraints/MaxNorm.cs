@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Embedding.Generated.Parameters;
 
 namespace Embedding.Generated.Constraints;
 
@@ -14,7 +15,7 @@ public sealed class MaxNorm : NormConstraint
     public MaxNorm(float maxValue = 2f, int axis = 0)
         : base(axis)
     {
-        MaxValue = NumberGuard.RequireNonNegative(maxValue, nameof(maxValue));
+        MaxValue = NumberGuard.Require(maxValue, ParameterRanges.MaxNorm.MaxValue);
     }
 
     /// <summary>The largest norm a slice may keep.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Embedding.Generated.Parameters;
 
 namespace Embedding.Generated.Constraints;
 
@@ -14,10 +15,10 @@ public sealed class MinMaxNorm : NormConstraint
     public MinMaxNorm(float minValue = 0f, float maxValue = 1f, float rate = 1f, int axis = 0)
         : base(axis)
     {
-        MinValue = NumberGuard.RequireNonNegative(minValue, nameof(minValue));
-        MaxValue = NumberGuard.RequireNonNegative(maxValue, nameof(maxValue));
-        NumberGuard.RequireOrdered(minValue, nameof(minValue), maxValue, nameof(maxValue));
-        Rate = NumberGuard.RequireFraction(rate, nameof(rate));
+        MinValue = NumberGuard.Require(minValue, ParameterRanges.MinMaxNorm.MinValue);
+        MaxValue = NumberGuard.Require(maxValue, ParameterRanges.MinMaxNorm.MaxValue);
+        NumberGuard.RequireOrdered(minValue, maxValue, ParameterRanges.MinMaxNorm.Component.Order!);
+        Rate = NumberGuard.Require(rate, ParameterRanges.MinMaxNorm.Rate);
     }
 
     /// <summary>The smallest norm a slice is moved towards.</summary>

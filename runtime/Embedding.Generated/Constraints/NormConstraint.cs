@@ -1,9 +1,9 @@
 using System;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Embedding.Generated.Kernels;
+using Embedding.Generated.Parameters;
 
 namespace Embedding.Generated.Constraints;
 
@@ -32,13 +32,7 @@ public abstract class NormConstraint : IConstraint
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is not 0, 1 or -1.</exception>
     protected NormConstraint(int axis)
     {
-        if (axis is not (0 or 1 or -1))
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(axis), axis, string.Create(CultureInfo.InvariantCulture, $"axis must be 0 (columns, across the vocabulary), 1 or -1 (each token's vector), but is {axis}."));
-        }
-
-        Axis = axis == -1 ? 1 : axis;
+        Axis = NumberGuard.Require(axis, ParameterRanges.NormConstraint.Axis) == -1 ? 1 : axis;
     }
 
     /// <summary>0: norms of columns (across the vocabulary); 1: norms of rows (each token's vector).</summary>

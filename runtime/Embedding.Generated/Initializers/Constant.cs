@@ -1,4 +1,5 @@
 using System;
+using Embedding.Generated.Parameters;
 
 namespace Embedding.Generated.Initializers;
 
@@ -9,7 +10,7 @@ public sealed class Constant : IEmbeddingInitializer
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite.</exception>
     public Constant(float value = 0)
     {
-        Value = NumberGuard.RequireFinite(value, nameof(value));
+        Value = NumberGuard.Require(value, ParameterRanges.Constant.Value);
     }
 
     /// <summary>The value of every weight.</summary>

@@ -1,4 +1,5 @@
 using System;
+using Embedding.Generated.Parameters;
 
 namespace Embedding.Generated.Initializers;
 
@@ -11,7 +12,7 @@ public sealed class Identity : IEmbeddingInitializer
 {
     /// <summary>Creates the initializer.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="gain"/> is not finite.</exception>
-    public Identity(double gain = 1.0) => Gain = NumberGuard.RequireFinite(gain, nameof(gain));
+    public Identity(double gain = 1.0) => Gain = NumberGuard.Require(gain, ParameterRanges.Gain.Value);
 
     /// <summary>The value on the diagonal (rounded to float).</summary>
     public double Gain { get; }

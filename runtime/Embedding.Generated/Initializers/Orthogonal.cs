@@ -1,4 +1,5 @@
 using System;
+using Embedding.Generated.Parameters;
 
 namespace Embedding.Generated.Initializers;
 
@@ -25,7 +26,7 @@ public sealed class Orthogonal : IEmbeddingInitializer
 {
     /// <summary>Creates the initializer.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="gain"/> is not finite.</exception>
-    public Orthogonal(double gain = 1.0) => Gain = NumberGuard.RequireFinite(gain, nameof(gain));
+    public Orthogonal(double gain = 1.0) => Gain = NumberGuard.Require(gain, ParameterRanges.Gain.Value);
 
     /// <summary>The factor applied to the orthogonal matrix.</summary>
     public double Gain { get; }

@@ -1,4 +1,5 @@
 using System;
+using Embedding.Generated.Parameters;
 
 namespace Embedding.Generated.Initializers;
 
@@ -15,8 +16,8 @@ public sealed class RandomNormal : IEmbeddingInitializer
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="mean"/> is not finite, or <paramref name="stddev"/> is negative or not finite.</exception>
     public RandomNormal(double mean = 0, double stddev = 0.05)
     {
-        Mean = NumberGuard.RequireFinite(mean, nameof(mean));
-        Stddev = NumberGuard.RequireNonNegative(stddev, nameof(stddev));
+        Mean = NumberGuard.Require(mean, ParameterRanges.Normal.Mean);
+        Stddev = NumberGuard.Require(stddev, ParameterRanges.Normal.Stddev);
     }
 
     /// <summary>The mean of the distribution.</summary>

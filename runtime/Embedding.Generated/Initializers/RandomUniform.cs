@@ -1,4 +1,5 @@
 using System;
+using Embedding.Generated.Parameters;
 
 namespace Embedding.Generated.Initializers;
 
@@ -15,9 +16,9 @@ public sealed class RandomUniform : IEmbeddingInitializer
     /// <exception cref="ArgumentOutOfRangeException">A bound is not finite, or <paramref name="minval"/> &gt; <paramref name="maxval"/>.</exception>
     public RandomUniform(double minval = -0.05, double maxval = 0.05)
     {
-        Minval = NumberGuard.RequireFinite(minval, nameof(minval));
-        Maxval = NumberGuard.RequireFinite(maxval, nameof(maxval));
-        NumberGuard.RequireOrdered(minval, nameof(minval), maxval, nameof(maxval));
+        Minval = NumberGuard.Require(minval, ParameterRanges.RandomUniform.Minval);
+        Maxval = NumberGuard.Require(maxval, ParameterRanges.RandomUniform.Maxval);
+        NumberGuard.RequireOrdered(minval, maxval, ParameterRanges.RandomUniform.Component.Order!);
     }
 
     /// <summary>The lower bound (inclusive).</summary>

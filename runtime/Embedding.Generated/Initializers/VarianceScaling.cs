@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Embedding.Generated.Parameters;
 
 namespace Embedding.Generated.Initializers;
 
@@ -37,7 +38,7 @@ public class VarianceScaling : IEmbeddingInitializer
     /// </exception>
     public VarianceScaling(double scale = 1.0, FanMode mode = FanMode.FanIn, VarianceDistribution distribution = VarianceDistribution.TruncatedNormal)
     {
-        NumberGuard.RequirePositive(scale, nameof(scale));
+        NumberGuard.Require(scale, ParameterRanges.VarianceScaling.Scale);
         if (mode is not (FanMode.FanIn or FanMode.FanOut or FanMode.FanAvg))
         {
             throw new ArgumentOutOfRangeException(

@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Embedding.Generated.Kernels;
+using Embedding.Generated.Parameters;
 
 namespace Embedding.Generated.Optimizers;
 
@@ -16,8 +17,8 @@ public sealed class Adagrad : Optimizer
     public Adagrad(float learningRate = 0.001f, double initialAccumulatorValue = 0.1, double epsilon = 1e-7)
         : base(learningRate, "accumulator")
     {
-        InitialAccumulatorValue = NumberGuard.RequireNonNegative(initialAccumulatorValue, nameof(initialAccumulatorValue));
-        Epsilon = NumberGuard.RequirePositive(epsilon, nameof(epsilon));
+        InitialAccumulatorValue = NumberGuard.Require(initialAccumulatorValue, ParameterRanges.Adagrad.InitialAccumulatorValue);
+        Epsilon = NumberGuard.Require(epsilon, ParameterRanges.Optimizer.Epsilon);
     }
 
     /// <summary>The value every accumulator starts at.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Embedding.Generated.Kernels;
+using Embedding.Generated.Parameters;
 
 namespace Embedding.Generated.Optimizers;
 
@@ -22,9 +23,9 @@ public sealed class Adam : Optimizer
     public Adam(float learningRate = 0.001f, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7, bool amsgrad = false)
         : base(learningRate, amsgrad ? ["momentum", "velocity", "velocity_hat"] : ["momentum", "velocity"])
     {
-        Beta1 = NumberGuard.RequireDecay(beta1, nameof(beta1));
-        Beta2 = NumberGuard.RequireDecay(beta2, nameof(beta2));
-        Epsilon = NumberGuard.RequirePositive(epsilon, nameof(epsilon));
+        Beta1 = NumberGuard.Require(beta1, ParameterRanges.Adam.Beta1);
+        Beta2 = NumberGuard.Require(beta2, ParameterRanges.Adam.Beta2);
+        Epsilon = NumberGuard.Require(epsilon, ParameterRanges.Optimizer.Epsilon);
         Amsgrad = amsgrad;
     }
 

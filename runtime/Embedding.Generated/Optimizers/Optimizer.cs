@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Runtime.InteropServices;
 using Embedding.Generated.Constraints;
+using Embedding.Generated.Parameters;
 using Embedding.Generated.Regularizers;
 
 namespace Embedding.Generated.Optimizers;
@@ -75,7 +76,7 @@ public abstract class Optimizer
     public float LearningRate
     {
         get => _learningRate;
-        set => _learningRate = NumberGuard.RequireNonNegative(value, nameof(LearningRate));
+        set => _learningRate = NumberGuard.Require(value, nameof(LearningRate), ParameterRanges.Optimizer.LearningRate.Range);
     }
 
     /// <summary>How many steps were taken (Keras's <c>iterations</c>); the step number of the next step is this + 1.</summary>

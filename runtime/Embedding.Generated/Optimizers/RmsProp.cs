@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Embedding.Generated.Kernels;
+using Embedding.Generated.Parameters;
 
 namespace Embedding.Generated.Optimizers;
 
@@ -22,9 +23,9 @@ public sealed class RmsProp : Optimizer
     public RmsProp(float learningRate = 0.001f, double rho = 0.9, double momentum = 0, double epsilon = 1e-7, bool centered = false)
         : base(learningRate, SlotNamesFor(momentum, centered))
     {
-        Rho = NumberGuard.RequireDecay(rho, nameof(rho));
-        Momentum = momentum > 0 ? NumberGuard.RequireDecay(momentum, nameof(momentum)) : NumberGuard.RequireNonNegative(momentum, nameof(momentum));
-        Epsilon = NumberGuard.RequirePositive(epsilon, nameof(epsilon));
+        Rho = NumberGuard.Require(rho, ParameterRanges.RmsProp.Rho);
+        Momentum = NumberGuard.Require(momentum, ParameterRanges.RmsProp.Momentum);
+        Epsilon = NumberGuard.Require(epsilon, ParameterRanges.Optimizer.Epsilon);
         Centered = centered;
         _momentumSlot = momentum > 0 ? 1 : -1;
         _averageGradientSlot = centered ? (momentum > 0 ? 2 : 1) : -1;

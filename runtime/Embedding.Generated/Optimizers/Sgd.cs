@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Embedding.Generated.Kernels;
+using Embedding.Generated.Parameters;
 
 namespace Embedding.Generated.Optimizers;
 
@@ -20,7 +21,7 @@ public sealed class Sgd : Optimizer
     public Sgd(float learningRate = 0.01f, double momentum = 0, bool nesterov = false)
         : base(learningRate, momentum > 0 ? ["momentum"] : [])
     {
-        Momentum = NumberGuard.RequireFraction(momentum, nameof(momentum));
+        Momentum = NumberGuard.Require(momentum, ParameterRanges.Sgd.Momentum);
         Nesterov = nesterov;
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Embedding.Generated.Kernels;
+using Embedding.Generated.Parameters;
 
 namespace Embedding.Generated.Regularizers;
 
@@ -20,8 +21,8 @@ public class L1L2 : IRegularizer
     /// <exception cref="ArgumentOutOfRangeException">A coefficient is negative, NaN or infinite.</exception>
     public L1L2(float l1 = 0f, float l2 = 0f)
     {
-        L1 = NumberGuard.RequireNonNegative(l1, nameof(l1));
-        L2 = NumberGuard.RequireNonNegative(l2, nameof(l2));
+        L1 = NumberGuard.Require(l1, ParameterRanges.L1L2.L1);
+        L2 = NumberGuard.Require(l2, ParameterRanges.L1L2.L2);
     }
 
     /// <summary>The coefficient of <c>sum(|w|)</c>.</summary>
