@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Embedding.Generated.Parameters;
 
 namespace Embedding.Generated.Generator.Validation;
@@ -11,24 +12,14 @@ namespace Embedding.Generated.Generator.Validation;
 internal static class ComponentRules
 {
     /// <summary>The described components, by metadata name.</summary>
-    public static readonly IReadOnlyDictionary<string, ComponentRanges> Components = ByMetadataName(ParameterRanges.All);
+    public static readonly IReadOnlyDictionary<string, ComponentRanges> Components =
+        ParameterRanges.All.ToDictionary(component => component.MetadataName);
 
     /// <summary>
     /// Whether <paramref name="component"/> is a norm constraint, whose <c>axis</c> Keras defaults to 0 (columns) and
     /// EMB011 asks to state: the components with the norm constraints' axis parameter.
     /// </summary>
-    public static bool IsNormConstraint(ComponentRanges component)
-    {
-        foreach (ParameterRange parameter in component.Parameters)
-        {
-            if (parameter == ParameterRanges.NormConstraint.Axis)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsNormConstraint(ComponentRanges component) => component.Parameters.Contains(ParameterRanges.NormConstraint.Axis);
 
     /// <summary>
     /// The EMB008 message for a constant outside its range, or null when it is inside; <paramref name="text"/> is how
@@ -52,15 +43,4 @@ internal static class ComponentRules
     /// <summary>The EMB011 message.</summary>
     public static string MissingAxisMessage(ComponentRanges component) =>
         $"{component.Name} without an axis uses Keras's default axis 0, which normalises each column across the whole vocabulary, not each token's vector; pass axis: 1 for per-token norms, or axis: 0 if columns are meant";
-
-    private static Dictionary<string, ComponentRanges> ByMetadataName(IEnumerable<ComponentRanges> components)
-    {
-        var map = new Dictionary<string, ComponentRanges>();
-        foreach (ComponentRanges component in components)
-        {
-            map[component.MetadataName] = component;
-        }
-
-        return map;
-    }
 }

@@ -1,18 +1,6 @@
 namespace Embedding.Generated.Parameters;
 
-/// <summary>Two parameters of one component where <see cref="Lower"/> must not exceed <see cref="Upper"/>.</summary>
-internal sealed class OrderedParameters
-{
-    /// <summary>Describes the pair.</summary>
-    public OrderedParameters(ParameterRange lower, ParameterRange upper)
-    {
-        Lower = lower;
-        Upper = upper;
-    }
-
-    /// <summary>The parameter that must be the smaller or equal one; the one an error is about.</summary>
-    public ParameterRange Lower { get; }
-
-    /// <summary>The parameter that must be the larger or equal one.</summary>
-    public ParameterRange Upper { get; }
-}
+/// <summary>Two parameters of one component where <paramref name="Lower"/> must not exceed <paramref name="Upper"/>.</summary>
+/// <param name="Lower">The parameter that must be the smaller or equal one; the one an error is about.</param>
+/// <param name="Upper">The parameter that must be the larger or equal one.</param>
+internal sealed record OrderedParameters(ParameterRange Lower, ParameterRange Upper);
