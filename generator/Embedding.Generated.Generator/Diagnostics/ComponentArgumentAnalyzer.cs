@@ -32,7 +32,7 @@ public sealed class ComponentArgumentAnalyzer : DiagnosticAnalyzer
         {
             // The component types are resolved once; a compilation without the runtime registers nothing.
             var components = new Dictionary<INamedTypeSymbol, ComponentRanges>(SymbolEqualityComparer.Default);
-            foreach (ComponentRanges component in ComponentRules.Components.Values)
+            foreach (ComponentRanges component in ParameterRanges.All)
             {
                 if (start.Compilation.GetTypeByMetadataName(component.MetadataName) is INamedTypeSymbol type)
                 {

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using Embedding.Generated.Parameters;
 
@@ -11,10 +10,6 @@ namespace Embedding.Generated.Generator.Validation;
 /// </summary>
 internal static class ComponentRules
 {
-    /// <summary>The described components, by metadata name.</summary>
-    public static readonly IReadOnlyDictionary<string, ComponentRanges> Components =
-        ParameterRanges.All.ToDictionary(component => component.MetadataName);
-
     /// <summary>
     /// Whether <paramref name="component"/> is a norm constraint, whose <c>axis</c> Keras defaults to 0 (columns) and
     /// EMB011 asks to state: the components with the norm constraints' axis parameter.
