@@ -77,11 +77,11 @@ public sealed class LayerAttributeAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The named argument a violation is about, or the attribute's name when it concerns the whole attribute.</summary>
-    private static Location ArgumentLocation(AttributeSyntax attribute, LayerArgument argument)
+    private static Location ArgumentLocation(AttributeSyntax attribute, LayerProperty? argument)
     {
-        if (argument != LayerArgument.Attribute && attribute.ArgumentList is not null)
+        if (argument is not null && attribute.ArgumentList is not null)
         {
-            string name = argument.ToString();
+            string name = argument.Name;
             foreach (AttributeArgumentSyntax candidate in attribute.ArgumentList.Arguments)
             {
                 if (candidate.NameEquals?.Name.Identifier.ValueText == name)

@@ -37,48 +37,77 @@ internal static class EmbeddingLayerRules
     /// </summary>
     public const int MaxSequenceLength = 0xFFFF / sizeof(int);
 
-    /// <summary>Checks the attribute's arguments against Keras's rules and the weight storage limit.</summary>
+    /// <summary>
+    /// Checks the attribute's arguments against Keras's rules and the weight storage limit: a required property that is
+    /// not set, then the rule of each property that is (see <see cref="LayerProperties"/>).
+    /// </summary>
     public static List<RuleViolation> CheckArguments(LayerArguments arguments)
     {
         var violations = new List<RuleViolation>();
-
-        int inputDim = arguments.InputDim ?? 0;
-        if (inputDim <= 0)
+        foreach (LayerProperty property in LayerProperties.All)
         {
-            string found = arguments.InputDim is null ? "it is not set" : $"is {Format(inputDim)}";
+            if (property.Required is { } requirement && property.ValueIn(arguments) is null)
+            {
+                violations.Add(Error(requirement.DiagnosticId, argument: null, requirement.Message));
+            }
+            else
+            {
+                property.Check(arguments, violations);
+            }
+        }
+
+        return violations;
+    }
+
+    /// <summary>EMB001, when InputDim is set.</summary>
+    internal static void CheckInputDim(LayerArguments arguments, List<RuleViolation> violations)
+    {
+        if (arguments.InputDim is int inputDim && inputDim <= 0)
+        {
             violations.Add(Error(
                 DiagnosticIds.InputDimNotPositive,
-                arguments.InputDim is null ? LayerArgument.Attribute : LayerArgument.InputDim,
-                $"InputDim must be greater than 0 (the vocabulary size, largest id + 1), but {found}"));
+                LayerProperties.InputDim,
+                $"InputDim must be greater than 0 (the vocabulary size, largest id + 1), but is {Format(inputDim)}"));
         }
+    }
 
-        if (arguments.OutputDim is null)
+    /// <summary>EMB002 and EMB010, when OutputDim is set; and EMB009, which points at it.</summary>
+    internal static void CheckOutputDim(LayerArguments arguments, List<RuleViolation> violations)
+    {
+        if (arguments.OutputDim < 0)
         {
             violations.Add(Error(
                 DiagnosticIds.OutputDimNegative,
-                LayerArgument.Attribute,
-                "OutputDim must be set to the length of each vector (0 or more), but it is not set"));
-        }
-        else if (arguments.OutputDim < 0)
-        {
-            violations.Add(Error(
-                DiagnosticIds.OutputDimNegative,
-                LayerArgument.OutputDim,
+                LayerProperties.OutputDim,
                 $"OutputDim must be 0 or more, but is {Format(arguments.OutputDim.Value)}"));
         }
         else if (arguments.OutputDim == 0)
         {
             violations.Add(Warning(
                 DiagnosticIds.OutputDimZero,
-                LayerArgument.OutputDim,
+                LayerProperties.OutputDim,
                 "OutputDim is 0, so every vector is empty; use OutputDim greater than 0 unless this is deliberate"));
         }
 
+        int inputDim = arguments.InputDim ?? 0;
+        long weightCount = (long)inputDim * (arguments.OutputDim ?? 0);
+        if (inputDim > 0 && weightCount > MaxWeightCount)
+        {
+            violations.Add(Error(
+                DiagnosticIds.WeightCountOverflow,
+                LayerProperties.OutputDim,
+                $"InputDim x OutputDim = {Format(weightCount)} weights exceed the {Format(MaxWeightCount)} floats one .NET array can hold; use a smaller InputDim or OutputDim"));
+        }
+    }
+
+    /// <summary>EMB003 and EMB012, when InputLength is set.</summary>
+    internal static void CheckInputLength(LayerArguments arguments, List<RuleViolation> violations)
+    {
         if (arguments.InputLength is int inputLength && inputLength <= 0)
         {
             violations.Add(Error(
                 DiagnosticIds.InputLengthNotPositive,
-                LayerArgument.InputLength,
+                LayerProperties.InputLength,
                 $"InputLength must be greater than 0 when it is given, but is {Format(inputLength)}; leave it unset for sequences of any length"));
         }
 
@@ -86,28 +115,21 @@ internal static class EmbeddingLayerRules
         {
             violations.Add(Error(
                 DiagnosticIds.SequenceTooLong,
-                LayerArgument.InputLength,
+                LayerProperties.InputLength,
                 $"InputLength is {Format(arguments.InputLength.Value)}, but a Sequence holds at most {Format(MaxSequenceLength)} ids: .NET cannot make an array of a struct larger than 65535 bytes; use InputLength {Format(MaxSequenceLength)} or less, or leave it unset and pass ids as spans or int[,]"));
         }
+    }
 
-        if (arguments.MaskZero && arguments.InputDim is int maskedInputDim && maskedInputDim == 1)
+    /// <summary>EMB005, which points at InputDim, the argument to change.</summary>
+    internal static void CheckMaskZero(LayerArguments arguments, List<RuleViolation> violations)
+    {
+        if (arguments.MaskZero && arguments.InputDim == 1)
         {
             violations.Add(Warning(
                 DiagnosticIds.MaskZeroWithoutRoom,
-                LayerArgument.InputDim,
+                LayerProperties.InputDim,
                 "MaskZero reserves id 0 for padding, so InputDim must be the vocabulary size + 1 and at least 2, but is 1: no real token fits"));
         }
-
-        long weightCount = (long)inputDim * (arguments.OutputDim ?? 0);
-        if (inputDim > 0 && weightCount > MaxWeightCount)
-        {
-            violations.Add(Error(
-                DiagnosticIds.WeightCountOverflow,
-                LayerArgument.OutputDim,
-                $"InputDim x OutputDim = {Format(weightCount)} weights exceed the {Format(MaxWeightCount)} floats one .NET array can hold; use a smaller InputDim or OutputDim"));
-        }
-
-        return violations;
     }
 
     /// <summary>
@@ -138,7 +160,7 @@ internal static class EmbeddingLayerRules
 
         return Error(
             DiagnosticIds.ConstantIdOutOfRange,
-            LayerArgument.Attribute,
+            argument: null,
             $"Id {Format(id)} is outside the valid range [0, {Format(inputDim)}) of layer '{layerName}': ids must be at least 0 and less than InputDim = {Format(inputDim)}");
     }
 
@@ -252,10 +274,10 @@ internal static class EmbeddingLayerRules
 
     private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static RuleViolation Error(string id, LayerArgument argument, string message) => new(id, IsError: true, argument, message);
+    private static RuleViolation Error(string id, LayerProperty? argument, string message) => new(id, IsError: true, argument, message);
 
-    private static RuleViolation Warning(string id, LayerArgument argument, string message) => new(id, IsError: false, argument, message);
+    private static RuleViolation Warning(string id, LayerProperty? argument, string message) => new(id, IsError: false, argument, message);
 
     private static RuleViolation Unsupported(string message, string? codeFix = null) =>
-        new(DiagnosticIds.UnsupportedTarget, IsError: true, LayerArgument.Attribute, message, codeFix);
+        new(DiagnosticIds.UnsupportedTarget, IsError: true, Argument: null, message, codeFix);
 }
