@@ -15,18 +15,6 @@ namespace Embedding.Generated.Generator.Validation;
 /// </summary>
 internal static class EmbeddingLayerRules
 {
-    /// <summary>
-    /// Names of the members the generator adds. A class of one of these names cannot hold them (a member may not share its
-    /// class's name, CS0542).
-    /// </summary>
-    public static readonly IReadOnlyCollection<string> GeneratedMemberNames = new HashSet<string>(System.StringComparer.Ordinal)
-    {
-        "InputDim", "OutputDim", "InputLength", "MaskZero", "WeightCount", "Weights", "GetRow", "CreateSparseGradient", "CreateDenseGradient",
-        "Forward", "ComputeMask", "Backward", "ApplySparseStep", "Sequence", "GatherRows", "GatherRowRange", "ScatterOwnedRows", "WriteMask",
-        // Private fields count too: a class may not share a name with any of its members.
-        "_embeddingWeights", "_gatherRange", "_scatterOwnedRows",
-    };
-
     /// <summary>The largest array .NET allocates (<c>Array.MaxLength</c>), which bounds the weight count.</summary>
     public const long MaxWeightCount = 0x7FFFFFC7;
 
@@ -197,7 +185,8 @@ internal static class EmbeddingLayerRules
             return Unsupported($"'{name}' is generic; the generator needs a non-generic partial class");
         }
 
-        if (GeneratedMemberNames.Contains(name))
+        // A member may not share its class's name (CS0542).
+        if (EmittedNames.Members.Contains(name))
         {
             return Unsupported($"'{name}' is the name of a member the generator adds to the layer; give the class another name");
         }
