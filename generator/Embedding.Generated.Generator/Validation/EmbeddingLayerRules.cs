@@ -153,6 +153,19 @@ internal static class EmbeddingLayerRules
     }
 
     /// <summary>
+    /// Checks the name of a member the layer class declares itself (EMB013): the generator's members take their names
+    /// whatever the layer's arguments (<see cref="EmittedNames.IsMemberOf"/>), so a member of one of them clashes with a
+    /// generated one, or joins its overloads. Both names are unescaped.
+    /// </summary>
+    public static RuleViolation? CheckMemberName(string layerName, string memberName) =>
+        EmittedNames.IsMemberOf(layerName, memberName)
+            ? Error(
+                DiagnosticIds.MemberNameTaken,
+                argument: null,
+                $"'{memberName}' is declared in layer '{layerName}', but the generator adds a member named '{memberName}' to every [EmbeddingLayer] class; rename this member")
+            : null;
+
+    /// <summary>
     /// Checks that the annotated type is one the generator can extend: a non-generic, non-static, partial class
     /// (not a record), declared in partial non-generic classes, structs or records. Returns the violation, or
     /// <see langword="null"/> when the type is supported.
