@@ -41,6 +41,24 @@ public sealed class AttributeDescriptionTests
     }
 
     [Fact]
+    public void Described_defaults_are_the_runtime_attribute_s_own_and_the_test_samples_differ_from_them()
+    {
+        var fresh = new EmbeddingLayerAttribute();
+        foreach (LayerProperty property in LayerProperties.All)
+        {
+            if (property.Default is { } described)
+            {
+                Assert.Equal(typeof(EmbeddingLayerAttribute).GetProperty(property.Name)!.GetValue(fresh), described);
+            }
+
+            // Otherwise the equivalence tests, which set each property to its sample, would not see it read.
+            Assert.NotEqual(property.Default, SampleValue(property));
+        }
+
+        Assert.Equal([false], LayerProperties.All.Where(property => property.Default is not null).Select(property => property.Default));
+    }
+
+    [Fact]
     public void Required_properties_are_those_a_layer_cannot_do_without()
     {
         // Keras's Embedding takes input_dim and output_dim positionally and without defaults; the rest are optional.

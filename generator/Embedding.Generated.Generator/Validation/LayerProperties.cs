@@ -1,6 +1,6 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using Microsoft.CodeAnalysis;
 
 namespace Embedding.Generated.Generator.Validation;
@@ -21,6 +21,7 @@ internal static class LayerProperties
     public static readonly LayerProperty InputDim = new(
         "InputDim",
         LayerPropertyType.Int32,
+        @default: null,
         new LayerProperty.Requirement(DiagnosticIds.InputDimNotPositive, "InputDim must be greater than 0 (the vocabulary size, largest id + 1), but it is not set"),
         EmbeddingLayerRules.CheckInputDim,
         static arguments => arguments.InputDim,
@@ -29,15 +30,17 @@ internal static class LayerProperties
     public static readonly LayerProperty OutputDim = new(
         "OutputDim",
         LayerPropertyType.Int32,
+        @default: null,
         new LayerProperty.Requirement(DiagnosticIds.OutputDimNegative, "OutputDim must be set to the length of each vector (0 or more), but it is not set"),
         EmbeddingLayerRules.CheckOutputDim,
         static arguments => arguments.OutputDim,
         static (arguments, value) => arguments with { OutputDim = (int)value });
 
-    /// <summary>Optional: unset means sequences of any length (the attribute's 0 is never read as a length).</summary>
+    /// <summary>Optional without a default: unset means sequences of any length (the attribute's 0 is never read as a length).</summary>
     public static readonly LayerProperty InputLength = new(
         "InputLength",
         LayerPropertyType.Int32,
+        @default: null,
         requirement: null,
         EmbeddingLayerRules.CheckInputLength,
         static arguments => arguments.InputLength,
@@ -47,9 +50,10 @@ internal static class LayerProperties
     public static readonly LayerProperty MaskZero = new(
         "MaskZero",
         LayerPropertyType.Boolean,
+        @default: false,
         requirement: null,
         EmbeddingLayerRules.CheckMaskZero,
-        static arguments => arguments.MaskZero ? true : null,
+        static arguments => arguments.MaskZero,
         static (arguments, value) => arguments with { MaskZero = (bool)value });
 
     /// <summary>Every property, in the order the generated code restates them.</summary>
@@ -71,7 +75,7 @@ internal static class LayerProperties
 
     /// <summary>
     /// The attribute as the generated code restates it, <c>[EmbeddingLayer(InputDim = 10, OutputDim = 4, MaskZero = true)]</c>:
-    /// every property that is set to something other than its default, in the order of <see cref="All"/>.
+    /// every property that is set, to something other than its <see cref="LayerProperty.Default"/>, in the order of <see cref="All"/>.
     /// </summary>
     public static string Restate(LayerArguments arguments)
     {
@@ -79,7 +83,7 @@ internal static class LayerProperties
         string separator = string.Empty;
         foreach (LayerProperty property in All)
         {
-            if (property.ValueIn(arguments) is { } value)
+            if (property.ValueIn(arguments) is { } value && !value.Equals(property.Default))
             {
                 text.Append(separator).Append(property.Name).Append(" = ").Append(property.Format(value));
                 separator = ", ";
@@ -102,18 +106,20 @@ internal sealed class LayerProperty
 {
     private readonly Func<LayerArguments, object?> _get;
     private readonly Func<LayerArguments, object, LayerArguments> _with;
-    private readonly Action<LayerArguments, System.Collections.Generic.List<RuleViolation>> _check;
+    private readonly Action<LayerArguments, List<RuleViolation>> _check;
 
     public LayerProperty(
         string name,
         LayerPropertyType type,
+        object? @default,
         Requirement? requirement,
-        Action<LayerArguments, System.Collections.Generic.List<RuleViolation>> check,
+        Action<LayerArguments, List<RuleViolation>> check,
         Func<LayerArguments, object?> get,
         Func<LayerArguments, object, LayerArguments> with)
     {
         Name = name;
         Type = type;
+        Default = @default;
         Required = requirement;
         _check = check;
         _get = get;
@@ -125,6 +131,12 @@ internal sealed class LayerProperty
 
     public LayerPropertyType Type { get; }
 
+    /// <summary>
+    /// The value an unset property reads as (the attribute's own default), or null when unset is a state of its own:
+    /// required, or optional like <c>InputLength</c>.
+    /// </summary>
+    public object? Default { get; }
+
     /// <summary>For a property that must be set: the error when it is not. Null when leaving it unset is valid.</summary>
     public Requirement? Required { get; }
 
@@ -135,7 +147,7 @@ internal sealed class LayerProperty
         _ => SpecialType.System_Boolean,
     };
 
-    /// <summary>The value as set, or null when it is unset or set to its default (which then reads the same).</summary>
+    /// <summary>The value in <paramref name="arguments"/>: as set, the <see cref="Default"/> when there is one, otherwise null when unset.</summary>
     public object? ValueIn(LayerArguments arguments) => _get(arguments);
 
     /// <summary><paramref name="arguments"/> with this property set to <paramref name="value"/>, one of <see cref="Accept"/>'s results.</summary>
@@ -152,15 +164,10 @@ internal sealed class LayerProperty
     };
 
     /// <summary>The value as C# source writes it, in the invariant culture.</summary>
-    public string Format(object value) => value switch
-    {
-        bool flag => flag ? "true" : "false",
-        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
+    public string Format(object value) => value is bool flag ? (flag ? "true" : "false") : NumberText.Of(value);
 
     /// <summary>Adds the violations of this property's rule (which may read other properties too) to <paramref name="violations"/>.</summary>
-    public void Check(LayerArguments arguments, System.Collections.Generic.List<RuleViolation> violations) => _check(arguments, violations);
+    public void Check(LayerArguments arguments, List<RuleViolation> violations) => _check(arguments, violations);
 
     /// <inheritdoc />
     public override string ToString() => Name;
