@@ -70,36 +70,21 @@ public sealed partial class EmbeddingGenerator
                 return null;
             }
 
-            int? inputDim = null, outputDim = null, inputLength = null;
-            bool maskZero = false;
+            LayerArguments arguments = default;
             foreach (var argument in attribute.NamedArguments)
             {
                 TypedConstant value = argument.Value;
-                if (value.Kind == TypedConstantKind.Error || value.Value is null)
+                if (value.Kind == TypedConstantKind.Error || value.Value is null ||
+                    LayerProperties.Find(argument.Key) is not LayerProperty property ||
+                    property.Accept(value.Value) is not { } accepted)
                 {
                     return null;
                 }
 
-                switch (argument.Key)
-                {
-                    case "InputDim" when value.Value is int dim:
-                        inputDim = dim;
-                        break;
-                    case "OutputDim" when value.Value is int dim:
-                        outputDim = dim;
-                        break;
-                    case "InputLength" when value.Value is int length:
-                        inputLength = length;
-                        break;
-                    case "MaskZero" when value.Value is bool mask:
-                        maskZero = mask;
-                        break;
-                    default:
-                        return null;
-                }
+                arguments = property.With(arguments, accepted);
             }
 
-            return new LayerArguments(inputDim, outputDim, inputLength, maskZero);
+            return arguments;
         }
 
         public static CompilationFacts ReadCompilationFacts(Compilation compilation) =>
@@ -161,15 +146,12 @@ public sealed partial class EmbeddingGenerator
 
         /// <summary>
         /// The syntactic path reads <c>InputDim = 10</c> as the compiler would for this library's attribute: a public
-        /// parameterless constructor and settable instance properties of these types. Another version of the runtime
+        /// parameterless constructor and a settable instance property of its type for each of <see cref="LayerProperties.All"/>. Another version of the runtime
         /// with another shape goes to the semantic path.
         /// </summary>
         private static bool HasTheExpectedShape(INamedTypeSymbol attribute) =>
             attribute.InstanceConstructors.Any(constructor => constructor.Parameters.IsEmpty && constructor.DeclaredAccessibility == Accessibility.Public) &&
-            IsSettable(attribute, "InputDim", SpecialType.System_Int32) &&
-            IsSettable(attribute, "OutputDim", SpecialType.System_Int32) &&
-            IsSettable(attribute, "InputLength", SpecialType.System_Int32) &&
-            IsSettable(attribute, "MaskZero", SpecialType.System_Boolean);
+            LayerProperties.All.All(property => IsSettable(attribute, property.Name, property.SpecialType));
 
         private static bool IsSettable(INamedTypeSymbol type, string name, SpecialType specialType) =>
             type.GetMembers(name) is [IPropertySymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public, SetMethod.DeclaredAccessibility: Accessibility.Public } property] &&

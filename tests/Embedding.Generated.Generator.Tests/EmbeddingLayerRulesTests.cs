@@ -31,7 +31,7 @@ public sealed class EmbeddingLayerRulesTests
     {
         RuleViolation violation = Single(new LayerArguments(inputDim, 64, null, false));
 
-        AssertViolation(violation, "EMB001", isError: true, LayerArgument.InputDim, named);
+        AssertViolation(violation, "EMB001", isError: true, LayerProperties.InputDim, named);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class EmbeddingLayerRulesTests
     {
         RuleViolation violation = Single(new LayerArguments(null, 64, null, false));
 
-        AssertViolation(violation, "EMB001", isError: true, LayerArgument.Attribute, named: null);
+        AssertViolation(violation, "EMB001", isError: true, argument: null, named: null);
         Assert.Contains("InputDim", violation.Message);
     }
 
@@ -50,7 +50,7 @@ public sealed class EmbeddingLayerRulesTests
     {
         RuleViolation violation = Single(new LayerArguments(1000, outputDim, null, false));
 
-        AssertViolation(violation, "EMB002", isError: true, LayerArgument.OutputDim, named);
+        AssertViolation(violation, "EMB002", isError: true, LayerProperties.OutputDim, named);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class EmbeddingLayerRulesTests
     {
         RuleViolation violation = Single(new LayerArguments(1000, null, null, false));
 
-        AssertViolation(violation, "EMB002", isError: true, LayerArgument.Attribute, named: null);
+        AssertViolation(violation, "EMB002", isError: true, argument: null, named: null);
         Assert.Contains("OutputDim", violation.Message);
     }
 
@@ -67,7 +67,7 @@ public sealed class EmbeddingLayerRulesTests
     {
         RuleViolation violation = Single(new LayerArguments(1000, 0, null, false));
 
-        AssertViolation(violation, "EMB010", isError: false, LayerArgument.OutputDim, named: "0");
+        AssertViolation(violation, "EMB010", isError: false, LayerProperties.OutputDim, named: "0");
     }
 
     [Theory]
@@ -77,7 +77,7 @@ public sealed class EmbeddingLayerRulesTests
     {
         RuleViolation violation = Single(new LayerArguments(1000, 64, inputLength, false));
 
-        AssertViolation(violation, "EMB003", isError: true, LayerArgument.InputLength, named);
+        AssertViolation(violation, "EMB003", isError: true, LayerProperties.InputLength, named);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class EmbeddingLayerRulesTests
     {
         RuleViolation violation = Single(new LayerArguments(1, 8, null, true));
 
-        AssertViolation(violation, "EMB005", isError: false, LayerArgument.InputDim, named: "1");
+        AssertViolation(violation, "EMB005", isError: false, LayerProperties.InputDim, named: "1");
         Assert.Contains("MaskZero", violation.Message);
     }
 
@@ -144,7 +144,7 @@ public sealed class EmbeddingLayerRulesTests
     {
         RuleViolation violation = Single(new LayerArguments(1000, 64, inputLength, false));
 
-        AssertViolation(violation, "EMB012", isError: true, LayerArgument.InputLength, named);
+        AssertViolation(violation, "EMB012", isError: true, LayerProperties.InputLength, named);
         Assert.True(NamesNumber(violation.Message, "16383"), violation.Message);
     }
 
@@ -182,14 +182,14 @@ public sealed class EmbeddingLayerRulesTests
     private static RuleViolation Single(LayerArguments arguments) =>
         Assert.Single(EmbeddingLayerRules.CheckArguments(arguments));
 
-    private static void AssertViolation(RuleViolation violation, string id, bool isError, LayerArgument argument, string? named)
+    private static void AssertViolation(RuleViolation violation, string id, bool isError, LayerProperty? argument, string? named)
     {
         Assert.Equal(id, violation.DiagnosticId);
         Assert.Equal(isError, violation.IsError);
         Assert.Equal(argument, violation.Argument);
-        if (argument != LayerArgument.Attribute)
+        if (argument is not null)
         {
-            Assert.Contains(argument.ToString(), violation.Message);
+            Assert.Contains(argument.Name, violation.Message);
         }
 
         if (named is not null)

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Embedding.Generated.Generator.Syntactic;
 using Embedding.Generated.Generator.Tests.Infrastructure;
+using Embedding.Generated.Generator.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
@@ -24,8 +26,8 @@ public sealed class SyntacticPathEquivalenceTests
         public partial class PlainLayer;
         """;
 
-    /// <summary>Each case is a program of one or more files.</summary>
-    private static readonly Dictionary<string, string[]> Programs = new()
+    /// <summary>Each case is a program of one or more files; those of <see cref="WithEachDescribedPropertySet"/> come last.</summary>
+    private static readonly Dictionary<string, string[]> Programs = WithEachDescribedPropertySet(new()
     {
         ["plain"] = [Plain],
         ["full attribute name, every argument"] = ["""
@@ -256,9 +258,26 @@ public sealed class SyntacticPathEquivalenceTests
             [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
             public partial class GenericLayer<T>;
             """],
-    };
+    });
 
     public static TheoryData<string> ProgramNames => [.. Programs.Keys];
+
+    public static TheoryData<string> DescribedPropertyNames => [.. LayerProperties.All.Select(property => property.Name)];
+
+    [Theory]
+    [MemberData(nameof(DescribedPropertyNames))]
+    public void Each_described_property_is_read_alike_by_both_paths(string propertyName)
+    {
+        LayerProperty property = LayerProperties.Find(propertyName)!;
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(Programs[ProgramSetting(property)]);
+
+        LayerArguments syntactic = Assert.Single(TreeReader.Read(compilation.SyntaxTrees.Single(), default).Candidates).Arguments;
+        INamedTypeSymbol layer = compilation.GetTypeByMetadataName("Samples." + property.Name + "Layer")!;
+        LayerArguments? semantic = EmbeddingGenerator.Parser.ReadArguments(Assert.Single(layer.GetAttributes()));
+
+        Assert.Equal(AttributeDescriptionTests.SampleValue(property), property.ValueIn(syntactic));
+        Assert.Equal(syntactic, semantic);
+    }
 
     [Theory]
     [MemberData(nameof(ProgramNames))]
@@ -368,6 +387,30 @@ public sealed class SyntacticPathEquivalenceTests
         Assert.Equal([IncrementalStepRunReason.New, IncrementalStepRunReason.New], IncrementalAssert.Reasons(run.Generator, TrackingNames.LayerSpecs));
         Assert.Equal(["Samples.AliasedLayer.g.cs", "Samples.PlainInAliasFileLayer.g.cs"], run.HintNames);
     }
+
+    /// <summary>
+    /// For each described property, a layer that sets it to a valid value other than its default (beside the required
+    /// properties), so that both paths are seen to read every property, a new one too.
+    /// </summary>
+    private static Dictionary<string, string[]> WithEachDescribedPropertySet(Dictionary<string, string[]> programs)
+    {
+        foreach (LayerProperty property in LayerProperties.All)
+        {
+            IEnumerable<string> arguments = LayerProperties.All
+                .Where(other => other == property || other.Required is not null)
+                .Select(other => other.Name + " = " + AttributeDescriptionTests.SampleLiteral(other));
+            programs[ProgramSetting(property)] = [$$"""
+                using Embedding.Generated;
+                namespace Samples;
+                [EmbeddingLayer({{string.Join(", ", arguments)}})]
+                public partial class {{property.Name}}Layer;
+                """];
+        }
+
+        return programs;
+    }
+
+    private static string ProgramSetting(LayerProperty property) => "sets " + property.Name;
 
     private static GeneratorDriver CreateDriver(IIncrementalGenerator generator) =>
         CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: GeneratorHarness.ParseOptions);

@@ -66,6 +66,10 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.SequenceTooLong, "InputLength is too long for a Sequence", Configuration, DiagnosticSeverity.Error,
         "A layer's Sequence struct holds InputLength ids inline; .NET makes no array of a struct larger than 65,535 bytes, so InputLength can be at most 16,383.");
 
+    public static readonly DiagnosticDescriptor MemberNameTaken = Create(
+        DiagnosticIds.MemberNameTaken, "A member of the layer class has the name of a generated member", Configuration, DiagnosticSeverity.Error,
+        "The generator adds members of fixed names to every [EmbeddingLayer] class (Forward, Backward, Weights, InputDim, ...); a member the class declares under one of them clashes with the generated one or joins its overloads.");
+
     /// <summary>The descriptor of a rule violation's ID.</summary>
     public static DiagnosticDescriptor For(string id) => id switch
     {
@@ -81,6 +85,7 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.OutputDimZero => OutputDimZero,
         DiagnosticIds.ConstraintWithoutAxis => ConstraintWithoutAxis,
         DiagnosticIds.SequenceTooLong => SequenceTooLong,
+        DiagnosticIds.MemberNameTaken => MemberNameTaken,
         _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "No descriptor has this ID."),
     };
 

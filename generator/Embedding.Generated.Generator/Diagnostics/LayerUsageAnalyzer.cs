@@ -18,10 +18,6 @@ namespace Embedding.Generated.Generator.Diagnostics;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LayerUsageAnalyzer : DiagnosticAnalyzer
 {
-    private const string SequenceTypeName = "Sequence";
-    private const string ForwardMethodName = "Forward";
-    private const string ComputeMaskMethodName = "ComputeMask";
-
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.MaskDiscarded,
@@ -71,8 +67,8 @@ public sealed class LayerUsageAnalyzer : DiagnosticAnalyzer
                 }
 
                 LayerInstance? instance = LayerInstance.Of(invocation.Instance);
-                if (invocation.TargetMethod.Name == ComputeMaskMethodName ||
-                    invocation.TargetMethod.Parameters.Any(parameter => parameter.Name == "mask"))
+                if (invocation.TargetMethod.Name == EmittedNames.ComputeMask ||
+                    invocation.TargetMethod.Parameters.Any(parameter => parameter.Name == EmittedNames.MaskParameter))
                 {
                     typesWithMask[type] = true;
                     if (instance is null)
@@ -84,7 +80,7 @@ public sealed class LayerUsageAnalyzer : DiagnosticAnalyzer
                         masksComputed[instance] = true;
                     }
                 }
-                else if (invocation.TargetMethod.Name == ForwardMethodName)
+                else if (invocation.TargetMethod.Name == EmittedNames.Forward)
                 {
                     maskLessForwards.Enqueue((invocation, layer.Name, type, instance));
                 }
@@ -148,7 +144,7 @@ public sealed class LayerUsageAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Parameters that take ids: <c>id</c> and <c>ids</c>, and every parameter of a Sequence constructor.</summary>
     private static bool IsIdParameter(IParameterSymbol parameter, LayerFacts layer) =>
-        parameter.Name is "id" or "ids" ||
+        parameter.Name is EmittedNames.IdParameter or EmittedNames.IdsParameter ||
         (layer.IsSequenceType && parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } && parameter.Type.SpecialType == SpecialType.System_Int32);
 
     /// <summary>
@@ -237,7 +233,7 @@ public sealed class LayerUsageAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
-            if (type.Name == SequenceTypeName && type.ContainingType is INamedTypeSymbol layerType)
+            if (type.Name == EmittedNames.Sequence && type.ContainingType is INamedTypeSymbol layerType)
             {
                 return Read(layerType) is LayerFacts layer ? layer with { IsSequenceType = true } : null;
             }

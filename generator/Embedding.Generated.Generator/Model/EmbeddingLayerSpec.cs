@@ -43,6 +43,15 @@ internal sealed record EmbeddingLayerSpec(
     /// <summary>Whether the declaration has errors, so that this layer only stands in for it (see <see cref="DeclarationErrors"/>).</summary>
     public bool IsStandIn => DeclarationErrors.Length > 0;
 
+    /// <summary>The arguments this layer is emitted with (for a stand-in, the nearest valid ones), as the attribute sets them.</summary>
+    public LayerArguments Arguments => new(InputDim, OutputDim, HasInputLength ? InputLength : null, MaskZero);
+
+    /// <summary>
+    /// The configuration as the generated <c>&lt;remarks&gt;</c> restate it, <c>[EmbeddingLayer(InputDim = 10, OutputDim = 4)]</c>,
+    /// written from the one description of the attribute (<see cref="LayerProperties.Restate"/>).
+    /// </summary>
+    public string RestatedAttribute => LayerProperties.Restate(Arguments);
+
     /// <summary>
     /// The spec of a class the generator can add members to, from its arguments as written: as given when they are
     /// valid, otherwise the nearest valid ones, marked with the errors of the arguments and of the target

@@ -101,7 +101,7 @@ internal static class SyntacticLayers
         }
 
         bool supported = self.Arity == 0 &&
-            !EmbeddingLayerRules.GeneratedMemberNames.Contains(self.Name) &&
+            !EmittedNames.Members.Contains(self.Name) &&
             selfParts.All(part => (part.Modifiers & (DeclarationTraits.Static | DeclarationTraits.PrimaryConstructor)) == 0);
         bool partial = selfParts.All(part => (part.Modifiers & DeclarationTraits.Partial) != 0);
 

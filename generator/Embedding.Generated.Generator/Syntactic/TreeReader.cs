@@ -131,37 +131,36 @@ internal static class TreeReader
 
     private static LayerArguments? ReadLiteralArguments(AttributeSyntax attribute)
     {
-        int? inputDim = null, outputDim = null, inputLength = null;
-        bool? maskZero = null;
+        LayerArguments arguments = default;
+        int seen = 0; // a bit per property of LayerProperties.All, of which there are far fewer than 32
         foreach (AttributeArgumentSyntax argument in attribute.ArgumentList?.Arguments ?? default)
         {
-            if (argument.NameEquals is null || argument.NameColon is not null)
+            if (argument.NameEquals is null || argument.NameColon is not null ||
+                LayerProperties.Find(argument.NameEquals.Name.Identifier.ValueText) is not LayerProperty property)
             {
                 return null;
             }
 
             // A repeated name is an error the semantic path reads its own way: leave it there.
-            switch (argument.NameEquals.Name.Identifier.ValueText)
+            int bit = 1 << LayerProperties.All.IndexOf(property);
+            if ((seen & bit) != 0 || ReadLiteral(argument.Expression, property.Type) is not { } value)
             {
-                case "InputDim" when inputDim is null && ReadInt(argument.Expression) is int dim:
-                    inputDim = dim;
-                    break;
-                case "OutputDim" when outputDim is null && ReadInt(argument.Expression) is int dim:
-                    outputDim = dim;
-                    break;
-                case "InputLength" when inputLength is null && ReadInt(argument.Expression) is int length:
-                    inputLength = length;
-                    break;
-                case "MaskZero" when maskZero is null && ReadBool(argument.Expression) is bool mask:
-                    maskZero = mask;
-                    break;
-                default:
-                    return null;
+                return null;
             }
+
+            seen |= bit;
+            arguments = property.With(arguments, value);
         }
 
-        return new LayerArguments(inputDim, outputDim, inputLength, maskZero ?? false);
+        return arguments;
     }
+
+    /// <summary>A literal of the property's type, as <see cref="ReadInt"/> and <see cref="ReadBool"/> take them; null for anything else.</summary>
+    private static object? ReadLiteral(ExpressionSyntax expression, LayerPropertyType type) => type switch
+    {
+        LayerPropertyType.Int32 => ReadInt(expression),
+        _ => ReadBool(expression),
+    };
 
     /// <summary>An <c>int</c> literal, or its negation; anything the compiler would have to fold or convert is not read.</summary>
     private static int? ReadInt(ExpressionSyntax expression) => expression switch

@@ -15,4 +15,5 @@ internal static class DiagnosticIds
     public const string OutputDimZero = "EMB010";
     public const string ConstraintWithoutAxis = "EMB011";
     public const string SequenceTooLong = "EMB012";
+    public const string MemberNameTaken = "EMB013";
 }

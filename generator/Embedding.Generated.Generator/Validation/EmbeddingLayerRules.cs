@@ -15,18 +15,6 @@ namespace Embedding.Generated.Generator.Validation;
 /// </summary>
 internal static class EmbeddingLayerRules
 {
-    /// <summary>
-    /// Names of the members the generator adds. A class of one of these names cannot hold them (a member may not share its
-    /// class's name, CS0542).
-    /// </summary>
-    public static readonly IReadOnlyCollection<string> GeneratedMemberNames = new HashSet<string>(System.StringComparer.Ordinal)
-    {
-        "InputDim", "OutputDim", "InputLength", "MaskZero", "WeightCount", "Weights", "GetRow", "CreateSparseGradient", "CreateDenseGradient",
-        "Forward", "ComputeMask", "Backward", "ApplySparseStep", "Sequence", "GatherRows", "GatherRowRange", "ScatterOwnedRows", "WriteMask",
-        // Private fields count too: a class may not share a name with any of its members.
-        "_embeddingWeights", "_gatherRange", "_scatterOwnedRows",
-    };
-
     /// <summary>The largest array .NET allocates (<c>Array.MaxLength</c>), which bounds the weight count.</summary>
     public const long MaxWeightCount = 0x7FFFFFC7;
 
@@ -37,48 +25,77 @@ internal static class EmbeddingLayerRules
     /// </summary>
     public const int MaxSequenceLength = 0xFFFF / sizeof(int);
 
-    /// <summary>Checks the attribute's arguments against Keras's rules and the weight storage limit.</summary>
+    /// <summary>
+    /// Checks the attribute's arguments against Keras's rules and the weight storage limit: a required property that is
+    /// not set, then the rule of each property that is (see <see cref="LayerProperties"/>).
+    /// </summary>
     public static List<RuleViolation> CheckArguments(LayerArguments arguments)
     {
         var violations = new List<RuleViolation>();
-
-        int inputDim = arguments.InputDim ?? 0;
-        if (inputDim <= 0)
+        foreach (LayerProperty property in LayerProperties.All)
         {
-            string found = arguments.InputDim is null ? "it is not set" : $"is {Format(inputDim)}";
+            if (property.Required is { } requirement && property.ValueIn(arguments) is null)
+            {
+                violations.Add(Error(requirement.DiagnosticId, argument: null, requirement.Message));
+            }
+            else
+            {
+                property.Check(arguments, violations);
+            }
+        }
+
+        return violations;
+    }
+
+    /// <summary>EMB001, when InputDim is set.</summary>
+    internal static void CheckInputDim(LayerArguments arguments, List<RuleViolation> violations)
+    {
+        if (arguments.InputDim is int inputDim && inputDim <= 0)
+        {
             violations.Add(Error(
                 DiagnosticIds.InputDimNotPositive,
-                arguments.InputDim is null ? LayerArgument.Attribute : LayerArgument.InputDim,
-                $"InputDim must be greater than 0 (the vocabulary size, largest id + 1), but {found}"));
+                LayerProperties.InputDim,
+                $"InputDim must be greater than 0 (the vocabulary size, largest id + 1), but is {Format(inputDim)}"));
         }
+    }
 
-        if (arguments.OutputDim is null)
+    /// <summary>EMB002 and EMB010, when OutputDim is set; and EMB009, which points at it.</summary>
+    internal static void CheckOutputDim(LayerArguments arguments, List<RuleViolation> violations)
+    {
+        if (arguments.OutputDim < 0)
         {
             violations.Add(Error(
                 DiagnosticIds.OutputDimNegative,
-                LayerArgument.Attribute,
-                "OutputDim must be set to the length of each vector (0 or more), but it is not set"));
-        }
-        else if (arguments.OutputDim < 0)
-        {
-            violations.Add(Error(
-                DiagnosticIds.OutputDimNegative,
-                LayerArgument.OutputDim,
+                LayerProperties.OutputDim,
                 $"OutputDim must be 0 or more, but is {Format(arguments.OutputDim.Value)}"));
         }
         else if (arguments.OutputDim == 0)
         {
             violations.Add(Warning(
                 DiagnosticIds.OutputDimZero,
-                LayerArgument.OutputDim,
+                LayerProperties.OutputDim,
                 "OutputDim is 0, so every vector is empty; use OutputDim greater than 0 unless this is deliberate"));
         }
 
+        int inputDim = arguments.InputDim ?? 0;
+        long weightCount = (long)inputDim * (arguments.OutputDim ?? 0);
+        if (inputDim > 0 && weightCount > MaxWeightCount)
+        {
+            violations.Add(Error(
+                DiagnosticIds.WeightCountOverflow,
+                LayerProperties.OutputDim,
+                $"InputDim x OutputDim = {Format(weightCount)} weights exceed the {Format(MaxWeightCount)} floats one .NET array can hold; use a smaller InputDim or OutputDim"));
+        }
+    }
+
+    /// <summary>EMB003 and EMB012, when InputLength is set.</summary>
+    internal static void CheckInputLength(LayerArguments arguments, List<RuleViolation> violations)
+    {
         if (arguments.InputLength is int inputLength && inputLength <= 0)
         {
             violations.Add(Error(
                 DiagnosticIds.InputLengthNotPositive,
-                LayerArgument.InputLength,
+                LayerProperties.InputLength,
                 $"InputLength must be greater than 0 when it is given, but is {Format(inputLength)}; leave it unset for sequences of any length"));
         }
 
@@ -86,28 +103,21 @@ internal static class EmbeddingLayerRules
         {
             violations.Add(Error(
                 DiagnosticIds.SequenceTooLong,
-                LayerArgument.InputLength,
+                LayerProperties.InputLength,
                 $"InputLength is {Format(arguments.InputLength.Value)}, but a Sequence holds at most {Format(MaxSequenceLength)} ids: .NET cannot make an array of a struct larger than 65535 bytes; use InputLength {Format(MaxSequenceLength)} or less, or leave it unset and pass ids as spans or int[,]"));
         }
+    }
 
-        if (arguments.MaskZero && arguments.InputDim is int maskedInputDim && maskedInputDim == 1)
+    /// <summary>EMB005, which points at InputDim, the argument to change.</summary>
+    internal static void CheckMaskZero(LayerArguments arguments, List<RuleViolation> violations)
+    {
+        if (arguments.MaskZero && arguments.InputDim == 1)
         {
             violations.Add(Warning(
                 DiagnosticIds.MaskZeroWithoutRoom,
-                LayerArgument.InputDim,
+                LayerProperties.InputDim,
                 "MaskZero reserves id 0 for padding, so InputDim must be the vocabulary size + 1 and at least 2, but is 1: no real token fits"));
         }
-
-        long weightCount = (long)inputDim * (arguments.OutputDim ?? 0);
-        if (inputDim > 0 && weightCount > MaxWeightCount)
-        {
-            violations.Add(Error(
-                DiagnosticIds.WeightCountOverflow,
-                LayerArgument.OutputDim,
-                $"InputDim x OutputDim = {Format(weightCount)} weights exceed the {Format(MaxWeightCount)} floats one .NET array can hold; use a smaller InputDim or OutputDim"));
-        }
-
-        return violations;
     }
 
     /// <summary>
@@ -138,9 +148,22 @@ internal static class EmbeddingLayerRules
 
         return Error(
             DiagnosticIds.ConstantIdOutOfRange,
-            LayerArgument.Attribute,
+            argument: null,
             $"Id {Format(id)} is outside the valid range [0, {Format(inputDim)}) of layer '{layerName}': ids must be at least 0 and less than InputDim = {Format(inputDim)}");
     }
+
+    /// <summary>
+    /// Checks the name of a member the layer class declares itself (EMB013): the generator's members take their names
+    /// whatever the layer's arguments (<see cref="EmittedNames.IsMemberOf"/>), so a member of one of them clashes with a
+    /// generated one, or joins its overloads. Both names are unescaped.
+    /// </summary>
+    public static RuleViolation? CheckMemberName(string layerName, string memberName) =>
+        EmittedNames.IsMemberOf(layerName, memberName)
+            ? Error(
+                DiagnosticIds.MemberNameTaken,
+                argument: null,
+                $"'{memberName}' is declared in layer '{layerName}', but the generator adds a member named '{memberName}' to every [EmbeddingLayer] class; rename this member")
+            : null;
 
     /// <summary>
     /// Checks that the annotated type is one the generator can extend: a non-generic, non-static, partial class
@@ -175,7 +198,8 @@ internal static class EmbeddingLayerRules
             return Unsupported($"'{name}' is generic; the generator needs a non-generic partial class");
         }
 
-        if (GeneratedMemberNames.Contains(name))
+        // A member may not share its class's name (CS0542).
+        if (EmittedNames.Members.Contains(name))
         {
             return Unsupported($"'{name}' is the name of a member the generator adds to the layer; give the class another name");
         }
@@ -252,10 +276,10 @@ internal static class EmbeddingLayerRules
 
     private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static RuleViolation Error(string id, LayerArgument argument, string message) => new(id, IsError: true, argument, message);
+    private static RuleViolation Error(string id, LayerProperty? argument, string message) => new(id, IsError: true, argument, message);
 
-    private static RuleViolation Warning(string id, LayerArgument argument, string message) => new(id, IsError: false, argument, message);
+    private static RuleViolation Warning(string id, LayerProperty? argument, string message) => new(id, IsError: false, argument, message);
 
     private static RuleViolation Unsupported(string message, string? codeFix = null) =>
-        new(DiagnosticIds.UnsupportedTarget, IsError: true, LayerArgument.Attribute, message, codeFix);
+        new(DiagnosticIds.UnsupportedTarget, IsError: true, Argument: null, message, codeFix);
 }

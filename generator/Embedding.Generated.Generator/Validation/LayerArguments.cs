@@ -1,24 +1,15 @@
 namespace Embedding.Generated.Generator.Validation;
 
 /// <summary>The attribute's arguments as written; <see langword="null"/> where an argument was not given.</summary>
+/// <remarks>One field per entry of <see cref="LayerProperties"/>, which reads and writes them.</remarks>
 internal readonly record struct LayerArguments(int? InputDim, int? OutputDim, int? InputLength, bool MaskZero);
 
-/// <summary>The attribute arguments a rule can point at.</summary>
-internal enum LayerArgument
-{
-    /// <summary>The rule concerns the attribute as a whole (for example a required argument is missing).</summary>
-    Attribute,
-    InputDim,
-    OutputDim,
-    InputLength,
-    MaskZero,
-}
-
 /// <summary>
-/// One broken rule: which diagnostic, whether it stops generation, where it points and what it says, and, when the fix
-/// is mechanical, which code fix applies (see <see cref="CodeFixKinds"/>).
+/// One broken rule: which diagnostic, whether it stops generation, where it points (the named argument of
+/// <see cref="Argument"/>, or the attribute as a whole when null, for example when a required argument is missing) and
+/// what it says, and, when the fix is mechanical, which code fix applies (see <see cref="CodeFixKinds"/>).
 /// </summary>
-internal readonly record struct RuleViolation(string DiagnosticId, bool IsError, LayerArgument Argument, string Message, string? CodeFix = null);
+internal readonly record struct RuleViolation(string DiagnosticId, bool IsError, LayerProperty? Argument, string Message, string? CodeFix = null);
 
 /// <summary>The code fixes a violation can name; diagnostics carry the name in their properties under <see cref="PropertyName"/>.</summary>
 internal static class CodeFixKinds
