@@ -144,7 +144,7 @@ public static class RowParallelism
     /// A pass object kept per calling thread and reused, so that a split pass allocates nothing; a nested split on the
     /// same thread (never done by generated code) gets a new one.
     /// </summary>
-    private abstract class ReusablePass<TSelf> : IPartedPass
+    internal abstract class ReusablePass<TSelf> : IPartedPass
         where TSelf : ReusablePass<TSelf>, new()
     {
         [ThreadStatic]

@@ -26,33 +26,53 @@ public sealed partial class EmbeddingGenerator
         private static readonly Width Narrow = new(Vector128, 4, "Vector128<float>");
 
         /// <summary>
-        /// Writes <c>CopyRow</c> (pure write: a last overlapping vector covers a tail) and <c>AddRow</c>
-        /// (read-modify-write: a tail is added once, with a narrower vector or scalars, never overlapped).
+        /// The layer's shape struct: its constants, the kernel plan (prefetch, stores past the caches, scatter blocks)
+        /// and the row kernels, as the static members the runtime's <c>LayerOperations</c> is compiled for.
+        /// <c>CopyRow</c> is a pure write (a last overlapping vector covers a tail); <c>AddRow</c> a read-modify-write
+        /// (a tail is added once, with a narrower vector or scalars, never overlapped).
         /// </summary>
-        private static void WriteRowKernels(SourceWriter writer, EmbeddingLayerSpec layer)
+        private static void WriteShape(SourceWriter writer, EmbeddingLayerSpec layer)
         {
             int outputDim = layer.OutputDim;
-            if (outputDim == 0)
-            {
-                return;
-            }
-
+            string kernelsSummary = outputDim == 0
+                ? "OutputDim is 0: every row is empty, so the row kernels do nothing."
+                : $"""
+                    Row operations unrolled for OutputDim = {Literal(outputDim)}. The width is chosen when the JIT compiles them
+                    /// (IsHardwareAccelerated is a JIT-time constant, so the other branches vanish): 256-bit vectors where the
+                    /// hardware has them (512-bit measured no faster for row copies on Zen 4), else 128-bit, else scalars.
+                    """;
             writer.WriteLine($$"""
                 /// <summary>
-                /// Row operations unrolled for OutputDim = {{Literal(outputDim)}}. The width is chosen when the JIT compiles them
-                /// (IsHardwareAccelerated is a JIT-time constant, so the other branches vanish): 256-bit vectors where the
-                /// hardware has them (512-bit measured no faster for row copies on Zen 4), else 128-bit, else scalars.
+                /// The constants as a type, so that the runtime's checks and loops are compiled for them (folded, with these
+                /// row kernels inlined). {{kernelsSummary}}
                 /// </summary>
                 {{GeneratedCodeAttribute}}
-                private static class {{RowKernelsName(layer)}}
+                private readonly struct {{ShapeName(layer)}} : {{CompilerServices}}.ILayerShape
                 """);
             using (writer.Block())
             {
+                writer.WriteLine($$"""
+                    public static int OutputDim => {{Literal(outputDim)}};
+
+                    public static int Value => OutputDim;
+
+                    public static int InputLength => {{Literal(layer.HasInputLength ? layer.InputLength : 0)}};
+
+                    public static int PrefetchDistance => {{Literal(Prefetches(layer) ? PrefetchDistance : 0)}};
+
+                    public static bool WritesPastCaches => {{(WritesPastCaches(layer) ? "true" : "false")}};
+
+                    public static int ScatterBlockShift => {{Literal(ScatterBlockShift(layer))}};
+
+                    """);
                 writer.WriteLine("/// <summary>Copies one row: destination[0..OutputDim) = source[0..OutputDim).</summary>");
                 writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
                 using (writer.Block("public static void CopyRow(ref float source, ref float destination)"))
                 {
-                    WriteWidthLadder(writer, outputDim, WriteCopy, WriteScalarCopy);
+                    if (outputDim > 0)
+                    {
+                        WriteWidthLadder(writer, outputDim, WriteCopy, WriteScalarCopy);
+                    }
                 }
 
                 writer.WriteLine();
@@ -60,7 +80,10 @@ public sealed partial class EmbeddingGenerator
                 writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
                 using (writer.Block("public static void AddRow(ref float source, ref float destination)"))
                 {
-                    WriteWidthLadder(writer, outputDim, WriteAdd, WriteScalarAdd);
+                    if (outputDim > 0)
+                    {
+                        WriteWidthLadder(writer, outputDim, WriteAdd, WriteScalarAdd);
+                    }
                 }
             }
         }
