@@ -260,7 +260,7 @@ partial class GlobalEmbedding : global::Embedding.Generated.IEmbeddingLayer
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // 4 floats = 1 x Vector128<float>, no tail.
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 0), ref destination, 0);
+                global::Embedding.Generated.CompilerServices.RowVectors.Copy128(ref source, ref destination, 0, 1);
             }
             else
             {
@@ -279,7 +279,7 @@ partial class GlobalEmbedding : global::Embedding.Generated.IEmbeddingLayer
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // 4 floats = 1 x Vector128<float>, no tail.
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, 0) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 0), ref destination, 0);
+                global::Embedding.Generated.CompilerServices.RowVectors.Add128(ref source, ref destination, 0, 1);
             }
             else
             {

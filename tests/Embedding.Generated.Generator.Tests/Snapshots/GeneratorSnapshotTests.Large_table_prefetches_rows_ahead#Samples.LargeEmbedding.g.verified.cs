@@ -255,36 +255,14 @@ namespace Samples
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     // 128 floats = 16 x Vector256<float>, no tail.
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 0), ref destination, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 8), ref destination, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 16), ref destination, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 24), ref destination, 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 32), ref destination, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 40), ref destination, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 48), ref destination, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 56), ref destination, 56);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 64), ref destination, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 72), ref destination, 72);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 80), ref destination, 80);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 88), ref destination, 88);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 96), ref destination, 96);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 104), ref destination, 104);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 112), ref destination, 112);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 120), ref destination, 120);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Copy256(ref source, ref destination, 0, 16);
                 }
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     // 128 floats = 32 x Vector128<float>: a loop of 4 blocks of 8, no tail.
                     for (nuint offset = 0; offset < 128; offset += 32)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset), ref destination, offset);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 4), ref destination, offset + 4);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 8), ref destination, offset + 8);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 12), ref destination, offset + 12);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 16), ref destination, offset + 16);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 20), ref destination, offset + 20);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 24), ref destination, offset + 24);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 28), ref destination, offset + 28);
+                        global::Embedding.Generated.CompilerServices.RowVectors.Copy128(ref source, ref destination, offset, 8);
                     }
                 }
                 else
@@ -301,36 +279,14 @@ namespace Samples
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     // 128 floats = 16 x Vector256<float>, no tail.
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 0) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 0), ref destination, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 8) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 8), ref destination, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 16) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 16), ref destination, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 24) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 24), ref destination, 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 32) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 32), ref destination, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 40) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 40), ref destination, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 48) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 48), ref destination, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 56) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 56), ref destination, 56);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 64) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 64), ref destination, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 72) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 72), ref destination, 72);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 80) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 80), ref destination, 80);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 88) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 88), ref destination, 88);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 96) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 96), ref destination, 96);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 104) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 104), ref destination, 104);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 112) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 112), ref destination, 112);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 120) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 120), ref destination, 120);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Add256(ref source, ref destination, 0, 16);
                 }
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     // 128 floats = 32 x Vector128<float>: a loop of 4 blocks of 8, no tail.
                     for (nuint offset = 0; offset < 128; offset += 32)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, offset) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset), ref destination, offset);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, offset + 4) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 4), ref destination, offset + 4);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, offset + 8) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 8), ref destination, offset + 8);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, offset + 12) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 12), ref destination, offset + 12);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, offset + 16) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 16), ref destination, offset + 16);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, offset + 20) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 20), ref destination, offset + 20);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, offset + 24) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 24), ref destination, offset + 24);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, offset + 28) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 28), ref destination, offset + 28);
+                        global::Embedding.Generated.CompilerServices.RowVectors.Add128(ref source, ref destination, offset, 8);
                     }
                 }
                 else

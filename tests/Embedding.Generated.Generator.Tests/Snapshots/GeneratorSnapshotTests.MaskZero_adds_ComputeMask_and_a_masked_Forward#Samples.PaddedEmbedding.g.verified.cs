@@ -289,13 +289,12 @@ namespace Samples
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     // 8 floats = 1 x Vector256<float>, no tail.
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 0), ref destination, 0);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Copy256(ref source, ref destination, 0, 1);
                 }
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     // 8 floats = 2 x Vector128<float>, no tail.
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 0), ref destination, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 4), ref destination, 4);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Copy128(ref source, ref destination, 0, 2);
                 }
                 else
                 {
@@ -318,13 +317,12 @@ namespace Samples
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     // 8 floats = 1 x Vector256<float>, no tail.
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 0) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 0), ref destination, 0);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Add256(ref source, ref destination, 0, 1);
                 }
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     // 8 floats = 2 x Vector128<float>, no tail.
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, 0) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 0), ref destination, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, 4) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 4), ref destination, 4);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Add128(ref source, ref destination, 0, 2);
                 }
                 else
                 {

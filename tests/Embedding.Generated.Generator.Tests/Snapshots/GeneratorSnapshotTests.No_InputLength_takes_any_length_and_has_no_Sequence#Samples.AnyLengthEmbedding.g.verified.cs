@@ -220,16 +220,12 @@ namespace Samples
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     // 16 floats = 2 x Vector256<float>, no tail.
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 0), ref destination, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 8), ref destination, 8);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Copy256(ref source, ref destination, 0, 2);
                 }
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     // 16 floats = 4 x Vector128<float>, no tail.
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 0), ref destination, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 4), ref destination, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 8), ref destination, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 12), ref destination, 12);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Copy128(ref source, ref destination, 0, 4);
                 }
                 else
                 {
@@ -245,16 +241,12 @@ namespace Samples
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     // 16 floats = 2 x Vector256<float>, no tail.
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 0) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 0), ref destination, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 8) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 8), ref destination, 8);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Add256(ref source, ref destination, 0, 2);
                 }
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     // 16 floats = 4 x Vector128<float>, no tail.
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, 0) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 0), ref destination, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, 4) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 4), ref destination, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, 8) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 8), ref destination, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, 12) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 12), ref destination, 12);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Add128(ref source, ref destination, 0, 4);
                 }
                 else
                 {

@@ -264,18 +264,14 @@ namespace Samples
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     // 17 floats = 2 x Vector256<float>, then the last 8 floats again for the 1 left over (overlapping is safe for a pure copy).
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 0), ref destination, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 8), ref destination, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 9), ref destination, 9);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Copy256(ref source, ref destination, 0, 2);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Copy256(ref source, ref destination, 9, 1);
                 }
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     // 17 floats = 4 x Vector128<float>, then the last 4 floats again for the 1 left over (overlapping is safe for a pure copy).
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 0), ref destination, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 4), ref destination, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 8), ref destination, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 12), ref destination, 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 13), ref destination, 13);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Copy128(ref source, ref destination, 0, 4);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Copy128(ref source, ref destination, 13, 1);
                 }
                 else
                 {
@@ -291,17 +287,13 @@ namespace Samples
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     // 17 floats = 2 x Vector256<float>, then 1 left over, added once each (an overlapping vector would add them twice).
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 0) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 0), ref destination, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 8) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 8), ref destination, 8);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Add256(ref source, ref destination, 0, 2);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16) += global::System.Runtime.CompilerServices.Unsafe.Add(ref source, 16);
                 }
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     // 17 floats = 4 x Vector128<float>, then 1 left over, added once each (an overlapping vector would add them twice).
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, 0) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 0), ref destination, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, 4) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 4), ref destination, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, 8) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 8), ref destination, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, 12) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 12), ref destination, 12);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Add128(ref source, ref destination, 0, 4);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16) += global::System.Runtime.CompilerServices.Unsafe.Add(ref source, 16);
                 }
                 else

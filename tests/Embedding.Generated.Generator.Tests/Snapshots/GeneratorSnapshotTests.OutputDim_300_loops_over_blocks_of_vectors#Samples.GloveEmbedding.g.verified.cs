@@ -222,41 +222,21 @@ namespace Samples
                     // 300 floats = 37 x Vector256<float>: a loop of 4 blocks of 8, then 5 more, then the last 8 floats again for the 4 left over (overlapping is safe for a pure copy).
                     for (nuint offset = 0; offset < 256; offset += 64)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, offset), ref destination, offset);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, offset + 8), ref destination, offset + 8);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, offset + 16), ref destination, offset + 16);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, offset + 24), ref destination, offset + 24);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, offset + 32), ref destination, offset + 32);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, offset + 40), ref destination, offset + 40);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, offset + 48), ref destination, offset + 48);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, offset + 56), ref destination, offset + 56);
+                        global::Embedding.Generated.CompilerServices.RowVectors.Copy256(ref source, ref destination, offset, 8);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 256), ref destination, 256);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 264), ref destination, 264);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 272), ref destination, 272);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 280), ref destination, 280);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 288), ref destination, 288);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 292), ref destination, 292);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Copy256(ref source, ref destination, 256, 5);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Copy256(ref source, ref destination, 292, 1);
                 }
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     // 300 floats = 75 x Vector128<float>: a loop of 9 blocks of 8, then 3 more, no tail.
                     for (nuint offset = 0; offset < 288; offset += 32)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset), ref destination, offset);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 4), ref destination, offset + 4);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 8), ref destination, offset + 8);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 12), ref destination, offset + 12);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 16), ref destination, offset + 16);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 20), ref destination, offset + 20);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 24), ref destination, offset + 24);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 28), ref destination, offset + 28);
+                        global::Embedding.Generated.CompilerServices.RowVectors.Copy128(ref source, ref destination, offset, 8);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 288), ref destination, 288);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 292), ref destination, 292);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 296), ref destination, 296);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Copy128(ref source, ref destination, 288, 3);
                 }
                 else
                 {
@@ -274,41 +254,21 @@ namespace Samples
                     // 300 floats = 37 x Vector256<float>: a loop of 4 blocks of 8, then 5 more, then 4 left over, added once each (an overlapping vector would add them twice).
                     for (nuint offset = 0; offset < 256; offset += 64)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, offset) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, offset), ref destination, offset);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, offset + 8) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, offset + 8), ref destination, offset + 8);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, offset + 16) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, offset + 16), ref destination, offset + 16);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, offset + 24) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, offset + 24), ref destination, offset + 24);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, offset + 32) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, offset + 32), ref destination, offset + 32);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, offset + 40) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, offset + 40), ref destination, offset + 40);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, offset + 48) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, offset + 48), ref destination, offset + 48);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, offset + 56) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, offset + 56), ref destination, offset + 56);
+                        global::Embedding.Generated.CompilerServices.RowVectors.Add256(ref source, ref destination, offset, 8);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 256) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 256), ref destination, 256);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 264) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 264), ref destination, 264);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 272) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 272), ref destination, 272);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 280) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 280), ref destination, 280);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref destination, 288) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, 288), ref destination, 288);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, 296) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 296), ref destination, 296);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Add256(ref source, ref destination, 256, 5);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Add128(ref source, ref destination, 296, 1);
                 }
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     // 300 floats = 75 x Vector128<float>: a loop of 9 blocks of 8, then 3 more, no tail.
                     for (nuint offset = 0; offset < 288; offset += 32)
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, offset) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset), ref destination, offset);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, offset + 4) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 4), ref destination, offset + 4);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, offset + 8) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 8), ref destination, offset + 8);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, offset + 12) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 12), ref destination, offset + 12);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, offset + 16) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 16), ref destination, offset + 16);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, offset + 20) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 20), ref destination, offset + 20);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, offset + 24) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 24), ref destination, offset + 24);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, offset + 28) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, offset + 28), ref destination, offset + 28);
+                        global::Embedding.Generated.CompilerServices.RowVectors.Add128(ref source, ref destination, offset, 8);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, 288) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 288), ref destination, 288);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, 292) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 292), ref destination, 292);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, 296) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 296), ref destination, 296);
+                    global::Embedding.Generated.CompilerServices.RowVectors.Add128(ref source, ref destination, 288, 3);
                 }
                 else
                 {
