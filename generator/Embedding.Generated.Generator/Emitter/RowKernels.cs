@@ -42,8 +42,8 @@ public sealed partial class EmbeddingGenerator
             string kernelsSummary = outputDim == 0
                 ? "OutputDim is 0: every row is empty, so the row kernels do nothing."
                 : $"""
-                    Row operations unrolled for OutputDim = {Literal(outputDim)}. The width is chosen when the JIT compiles them
-                    /// (IsHardwareAccelerated is a JIT-time constant, so the other branches vanish): 256-bit vectors where the
+                    The row kernels are unrolled for OutputDim = {Literal(outputDim)}, at a width chosen when the JIT compiles
+                    /// them (IsHardwareAccelerated is a JIT-time constant, so the other branches vanish): 256-bit vectors where the
                     /// hardware has them (512-bit measured no faster for row copies on Zen 4), else 128-bit, else scalars.
                     """;
             writer.WriteLine($$"""

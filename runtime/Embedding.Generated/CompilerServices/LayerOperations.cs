@@ -90,9 +90,10 @@ public static partial class LayerOperations<TShape>
             return;
         }
 
-        if (RowParallelism.ShouldSplit(ids.Length, TShape.OutputDim))
+        int parts = RowParallelism.PartsFor(ids.Length, TShape.OutputDim);
+        if (parts > 1)
         {
-            GatherPass.Run(table, ids, output);
+            GatherPass.Run(table, ids, output, parts);
             return;
         }
 
@@ -153,7 +154,7 @@ public static partial class LayerOperations<TShape>
         private int _count;
         private float* _output;
 
-        public static void Run(AlignedTable table, ReadOnlySpan<int> ids, Span<float> output)
+        public static void Run(AlignedTable table, ReadOnlySpan<int> ids, Span<float> output, int parts)
         {
             fixed (int* idsPointer = ids)
             fixed (float* outputPointer = output)
@@ -165,7 +166,7 @@ public static partial class LayerOperations<TShape>
                 pass._output = outputPointer;
                 try
                 {
-                    CoreWorkers.Run(pass, Math.Min(RowParallelism.MaxThreads, ids.Length));
+                    CoreWorkers.Run(pass, parts);
                 }
                 finally
                 {

@@ -263,8 +263,8 @@ namespace Samples
 
         /// <summary>
         /// The constants as a type, so that the runtime's checks and loops are compiled for them (folded, with these
-        /// row kernels inlined). Row operations unrolled for OutputDim = 8. The width is chosen when the JIT compiles them
-        /// (IsHardwareAccelerated is a JIT-time constant, so the other branches vanish): 256-bit vectors where the
+        /// row kernels inlined). The row kernels are unrolled for OutputDim = 8, at a width chosen when the JIT compiles
+        /// them (IsHardwareAccelerated is a JIT-time constant, so the other branches vanish): 256-bit vectors where the
         /// hardware has them (512-bit measured no faster for row copies on Zen 4), else 128-bit, else scalars.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
