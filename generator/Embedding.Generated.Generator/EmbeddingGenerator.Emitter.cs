@@ -167,50 +167,6 @@ public sealed partial class EmbeddingGenerator
         /// <summary>Whether the layer gets its fixed-length <c>Sequence</c> struct, and the forms that take it.</summary>
         private static bool HasSequence(EmbeddingLayerSpec layer, CompilationFacts facts) => layer.FitsSequence && facts.CanEmitInlineArrays;
 
-        /// <summary>
-        /// Tables larger than this (in bytes) do not stay in a core's caches (Zen 4: 1 MB L2, a few MB of L3 per core),
-        /// so the generated loops prefetch rows ahead; smaller tables gained nothing from it in the benchmarks.
-        /// </summary>
-        private const long PrefetchTableBytes = 4L << 20;
-
-        /// <summary>How many ids ahead rows are prefetched: enough to cover a memory access at the loops' speed.</summary>
-        private const int PrefetchDistance = 16;
-
-        /// <summary>
-        /// The prefetch is given a row's bytes as the constant <c>OutputDim * sizeof(float)</c>, which must fit in an
-        /// <c>int</c> (or the row kernels do not compile, CS0220); a row that long is far past any cache anyway.
-        /// </summary>
-        private const int MaxPrefetchedRowLength = int.MaxValue / sizeof(float);
-
-        private static bool Prefetches(EmbeddingLayerSpec layer) =>
-            layer.OutputDim > 0 && layer.OutputDim <= MaxPrefetchedRowLength &&
-            (long)layer.InputDim * layer.OutputDim * sizeof(float) > PrefetchTableBytes;
-
-        /// <summary>
-        /// Whether the gather may write a large output past the caches (decided per pass by the runtime): for tables
-        /// that do not stay in cache, and rows of whole 32-byte vectors, so that every row of an aligned output is aligned
-        /// as non-temporal stores need.
-        /// </summary>
-        private static bool WritesPastCaches(EmbeddingLayerSpec layer) => Prefetches(layer) && layer.OutputDim % 8 == 0;
-
-        /// <summary>
-        /// Rows owned by one part of a split dense scatter come in blocks of at least this many bytes, so that only the
-        /// cache lines at block edges can have two writers.
-        /// </summary>
-        private const int ScatterBlockBytes = 1024;
-
-        /// <summary>How many rows, as a power of two, make a block of at least <see cref="ScatterBlockBytes"/> (0 for empty rows).</summary>
-        private static int ScatterBlockShift(EmbeddingLayerSpec layer)
-        {
-            int blockShift = 0;
-            while (layer.OutputDim > 0 && ((long)layer.OutputDim * sizeof(float)) << blockShift < ScatterBlockBytes)
-            {
-                blockShift++;
-            }
-
-            return blockShift;
-        }
-
         /// <summary>The private struct holding the layer's shape, named after the layer so it cannot take a name the user uses.</summary>
         private static string ShapeName(EmbeddingLayerSpec layer) => layer.TypeName.TrimStart('@') + "Shape";
 

@@ -56,6 +56,7 @@ public sealed partial class EmbeddingGenerator
                 """);
             using (writer.Block())
             {
+                KernelPlan plan = KernelPlan.For(layer);
                 writer.WriteLine($$"""
                     public static int OutputDim => {{Literal(outputDim)}};
 
@@ -63,11 +64,11 @@ public sealed partial class EmbeddingGenerator
 
                     public static int InputLength => {{Literal(layer.HasInputLength ? layer.InputLength : 0)}};
 
-                    public static int PrefetchDistance => {{Literal(Prefetches(layer) ? PrefetchDistance : 0)}};
+                    public static int PrefetchDistance => {{Literal(plan.PrefetchDistance)}};
 
-                    public static bool WritesPastCaches => {{(WritesPastCaches(layer) ? "true" : "false")}};
+                    public static bool WritesPastCaches => {{(plan.WritesPastCaches ? "true" : "false")}};
 
-                    public static int ScatterBlockShift => {{Literal(ScatterBlockShift(layer))}};
+                    public static int ScatterBlockShift => {{Literal(plan.ScatterBlockShift)}};
 
                     """);
                 writer.WriteLine("/// <summary>Copies one row: destination[0..OutputDim) = source[0..OutputDim).</summary>");
