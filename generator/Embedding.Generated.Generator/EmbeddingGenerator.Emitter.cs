@@ -14,6 +14,7 @@ public sealed partial class EmbeddingGenerator
     {
         private const string Runtime = "global::Embedding.Generated";
         private const string Guard = "global::Embedding.Generated.EmbeddingGuard";
+        private const string CompilerServices = "global::Embedding.Generated.CompilerServices";
         private const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
         private const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
         private const string WeightsField = "_embeddingWeights";
@@ -53,7 +54,7 @@ public sealed partial class EmbeddingGenerator
                     WriteSequenceType(writer, layer);
                 }
 
-                WriteRowKernels(writer, layer);
+                WriteShape(writer, layer);
             }
 
             for (int i = containingScopes.Count - 1; i >= 0; i--)
@@ -166,101 +167,14 @@ public sealed partial class EmbeddingGenerator
         /// <summary>Whether the layer gets its fixed-length <c>Sequence</c> struct, and the forms that take it.</summary>
         private static bool HasSequence(EmbeddingLayerSpec layer, CompilationFacts facts) => layer.FitsSequence && facts.CanEmitInlineArrays;
 
-        /// <summary>The length argument the id checks print positions with: the fixed length, or 0 for none.</summary>
-        private static string SequenceLengthFor(EmbeddingLayerSpec layer) =>
-            layer.HasInputLength ? "sequenceLength: InputLength" : "sequenceLength: 0";
+        /// <summary>The private struct holding the layer's shape, named after the layer so it cannot take a name the user uses.</summary>
+        private static string ShapeName(EmbeddingLayerSpec layer) => layer.TypeName.TrimStart('@') + "Shape";
 
-        /// <summary>
-        /// Tables larger than this (in bytes) do not stay in a core's caches (Zen 4: 1 MB L2, a few MB of L3 per core),
-        /// so the generated loops prefetch rows ahead; smaller tables gained nothing from it in the benchmarks.
-        /// </summary>
-        private const long PrefetchTableBytes = 4L << 20;
+        /// <summary>The runtime's operations, compiled for this layer's shape; every call passes the table and InputDim.</summary>
+        private static string Operations(EmbeddingLayerSpec layer) => $"{CompilerServices}.LayerOperations<{ShapeName(layer)}>";
 
-        /// <summary>How many ids ahead rows are prefetched: enough to cover a memory access at the loops' speed.</summary>
-        private const int PrefetchDistance = 16;
-
-        /// <summary>
-        /// The prefetch is given a row's bytes as the constant <c>OutputDim * sizeof(float)</c>, which must fit in an
-        /// <c>int</c> (or the row kernels do not compile, CS0220); a row that long is far past any cache anyway.
-        /// </summary>
-        private const int MaxPrefetchedRowLength = int.MaxValue / sizeof(float);
-
-        private static bool Prefetches(EmbeddingLayerSpec layer) =>
-            layer.OutputDim > 0 && layer.OutputDim <= MaxPrefetchedRowLength &&
-            (long)layer.InputDim * layer.OutputDim * sizeof(float) > PrefetchTableBytes;
-
-        /// <summary>
-        /// Whether the gather may write a large output past the caches (decided per pass by the runtime): for tables
-        /// that do not stay in cache, and rows of whole 32-byte vectors, so that every row of an aligned output is aligned
-        /// as non-temporal stores need.
-        /// </summary>
-        private static bool WritesPastCaches(EmbeddingLayerSpec layer) => Prefetches(layer) && layer.OutputDim % 8 == 0;
-
-        /// <summary>
-        /// The loop over ids that the gather and the dense scatter share: when the table is large, each iteration first
-        /// prefetches the row of the id <see cref="PrefetchDistance"/> positions ahead in <paramref name="tableRef"/>.
-        /// With <paramref name="partOfRow"/> (the part that owns an id's row, as an expression of the id), ids of rows other
-        /// parts own are skipped, and their rows are not prefetched either: another thread writes them.
-        /// </summary>
-        private static void WriteRowLoop(SourceWriter writer, EmbeddingLayerSpec layer, string tableRef, string body, System.Func<string, string>? partOfRow = null)
-        {
-            if (!Prefetches(layer))
-            {
-                using (writer.Block("for (int i = 0; i < ids.Length; i++)"))
-                {
-                    WriteOwnershipSkip(writer, partOfRow);
-                    writer.WriteLine(body);
-                }
-
-                return;
-            }
-
-            long tableBytes = (long)layer.InputDim * layer.OutputDim * sizeof(float);
-            writer.WriteLine($"// The table ({Literal(tableBytes)} bytes) is larger than the caches, so rows come from memory: the row of the");
-            writer.WriteLine($"// id {Literal(PrefetchDistance)} positions ahead is requested while this one is handled.");
-            writer.WriteLine($"int prefetchEnd = ids.Length - {Literal(PrefetchDistance)};");
-            using (writer.Block("for (int i = 0; i < ids.Length; i++)"))
-            {
-                using (writer.Block("if (i < prefetchEnd)"))
-                {
-                    string prefetch = $"{Runtime}.RowPrefetch.Row(ref {Unsafe}.Add(ref {tableRef}, (nint){{0}} * OutputDim), OutputDim * sizeof(float));";
-                    if (partOfRow is null)
-                    {
-                        writer.WriteLine(string.Format(CultureInfo.InvariantCulture, prefetch, $"ids[i + {Literal(PrefetchDistance)}]"));
-                    }
-                    else
-                    {
-                        writer.WriteLine($"int ahead = ids[i + {Literal(PrefetchDistance)}];");
-                        using (writer.Block($"if ({partOfRow("ahead")} == part)"))
-                        {
-                            writer.WriteLine(string.Format(CultureInfo.InvariantCulture, prefetch, "ahead"));
-                        }
-                    }
-                }
-
-                writer.WriteLine();
-                WriteOwnershipSkip(writer, partOfRow);
-                writer.WriteLine(body);
-            }
-        }
-
-        private static void WriteOwnershipSkip(SourceWriter writer, System.Func<string, string>? partOfRow)
-        {
-            if (partOfRow is null)
-            {
-                return;
-            }
-
-            using (writer.Block($"if ({partOfRow("ids[i]")} != part)"))
-            {
-                writer.WriteLine("continue;");
-            }
-
-            writer.WriteLine();
-        }
-
-        /// <summary>The private class holding the row kernels, named after the layer so it cannot take a name the user uses.</summary>
-        private static string RowKernelsName(EmbeddingLayerSpec layer) => layer.TypeName.TrimStart('@') + "RowKernels";
+        /// <summary>The arguments every operation on the table starts with.</summary>
+        private const string TableArguments = WeightsField + ", InputDim";
 
         private static string Literal(long value) => value.ToString(CultureInfo.InvariantCulture);
     }

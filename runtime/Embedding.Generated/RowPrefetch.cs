@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 
@@ -6,11 +5,9 @@ namespace Embedding.Generated;
 
 /// <summary>
 /// Software prefetch of table rows, for generated layers whose table is too large to stay in cache: while row i is
-/// copied, the row of id i + distance is already on its way from memory. Public so that generated code in user
-/// assemblies (which need not allow unsafe code) can call it; not meant for direct use.
+/// copied, the row of id i + distance is already on its way from memory.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public static class RowPrefetch
+internal static class RowPrefetch
 {
     private const int CacheLineBytes = 64;
 

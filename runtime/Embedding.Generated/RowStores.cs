@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -6,15 +5,12 @@ using System.Runtime.Intrinsics.X86;
 namespace Embedding.Generated;
 
 /// <summary>
-/// Row copies that write past the caches (non-temporal stores), for generated gathers whose output is too large to
+/// Row copies that write past the caches (non-temporal stores), for gathers whose output is too large to
 /// stay in them: an ordinary store first reads the output's line into the cache, so a large output costs its bytes
 /// three times on the memory bus (read for ownership, evict, write) and pushes table rows out; a non-temporal store
 /// writes the line once. glibc's memcpy switches to them beyond a share of the last-level cache for the same reason.
-/// Public so that generated code in user assemblies (which need not allow unsafe code) can call it; not meant for
-/// direct use.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public static class RowStores
+internal static class RowStores
 {
     /// <summary>
     /// Outputs of at least this many floats (8 MB, a quarter of a 32 MB last-level cache) in one pass, or in one part

@@ -152,7 +152,7 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void OutputDim_0_has_empty_vectors_and_no_row_kernels()
+    public void OutputDim_0_has_empty_vectors_and_row_kernels_that_do_nothing()
     {
         VerifyLayer("""
             using Embedding.Generated;

@@ -26,13 +26,7 @@ public sealed partial class EmbeddingGenerator
                 return;
             }
 
-            string wholeSequences = layer.HasInputLength
-                ? $"\n    {Guard}.ValidateWholeSequences(ids.Length, InputLength, nameof(ids));"
-                : string.Empty;
-            string sequenceLength = SequenceLengthFor(layer);
-            string sequenceCheck = layer.HasInputLength
-                ? $"\n    {Guard}.ValidateSequenceLength(ids.GetLength(1), InputLength, nameof(ids));"
-                : string.Empty;
+            string operations = Operations(layer);
             writer.WriteLine($$"""
                 /// <summary>
                 /// Computes the padding mask: <c>mask[i] = ids[i] != 0</c>, exactly as Keras's <c>compute_mask</c>.
@@ -40,11 +34,8 @@ public sealed partial class EmbeddingGenerator
                 /// </summary>
                 /// <exception cref="global::System.ArgumentException"><paramref name="mask"/> does not have one element per id; nothing was written.</exception>
                 {{GeneratedCodeAttribute}}
-                public void ComputeMask(global::System.ReadOnlySpan<int> ids, global::System.Span<bool> mask)
-                {{{wholeSequences}}
-                    {{Guard}}.ValidateMaskLength(mask.Length, ids.Length, nameof(mask));
-                    WriteMask(ids, mask);
-                }
+                public void ComputeMask(global::System.ReadOnlySpan<int> ids, global::System.Span<bool> mask) =>
+                    {{operations}}.ComputeMask(ids, mask);
 
                 /// <summary>
                 /// Looks up the vector of every id and computes the padding mask in one call. The vectors at masked
@@ -53,14 +44,8 @@ public sealed partial class EmbeddingGenerator
                 /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
                 /// <exception cref="global::System.ArgumentException">A span has the wrong length; nothing was written.</exception>
                 {{GeneratedCodeAttribute}}
-                public void Forward(global::System.ReadOnlySpan<int> ids, global::System.Span<float> output, global::System.Span<bool> mask)
-                {{{wholeSequences}}
-                    {{Guard}}.ValidateVectorsLength(output.Length, ids.Length, OutputDim, nameof(output));
-                    {{Guard}}.ValidateMaskLength(mask.Length, ids.Length, nameof(mask));
-                    {{Guard}}.ValidateIds(ids, InputDim, {{sequenceLength}}, nameof(ids));
-                    GatherRows(ids, output);
-                    WriteMask(ids, mask);
-                }
+                public void Forward(global::System.ReadOnlySpan<int> ids, global::System.Span<float> output, global::System.Span<bool> mask) =>
+                    {{operations}}.Forward({{TableArguments}}, ids, output, mask);
 
                 /// <summary>
                 /// Looks up the vector of every id of a <c>(batch, length)</c> array and computes its <c>(batch, length)</c>
@@ -69,26 +54,8 @@ public sealed partial class EmbeddingGenerator
                 /// <exception cref="{{Runtime}}.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
                 /// <exception cref="global::System.ArgumentException">A shape does not match, or the output would hold more than int.MaxValue floats; nothing was written.</exception>
                 {{GeneratedCodeAttribute}}
-                public void Forward(int[,] ids, float[,,] output, bool[,] mask)
-                {
-                    {{Guard}}.ValidateIdArray(ids, OutputDim, nameof(ids));{{sequenceCheck}}
-                    {{Guard}}.ValidateOutputShape(output, ids.GetLength(0), ids.GetLength(1), OutputDim, nameof(output));
-                    {{Guard}}.ValidateMaskShape(mask, ids.GetLength(0), ids.GetLength(1), nameof(mask));
-                    global::System.ReadOnlySpan<int> flatIds = {{Runtime}}.FlatSpan.Of(ids);
-                    {{Guard}}.ValidateIds(flatIds, InputDim, sequenceLength: ids.GetLength(1), nameof(ids));
-                    GatherRows(flatIds, {{Runtime}}.FlatSpan.Of(output));
-                    WriteMask(flatIds, {{Runtime}}.FlatSpan.Of(mask));
-                }
-
-                // For lengths already checked: one comparison per id, no call per position.
-                {{GeneratedCodeAttribute}}
-                private static void WriteMask(global::System.ReadOnlySpan<int> ids, global::System.Span<bool> mask)
-                {
-                    for (int i = 0; i < ids.Length; i++)
-                    {
-                        mask[i] = ids[i] != 0;
-                    }
-                }
+                public void Forward(int[,] ids, float[,,] output, bool[,] mask) =>
+                    {{operations}}.Forward({{TableArguments}}, ids, output, mask);
 
                 """);
         }

@@ -7,7 +7,10 @@ public sealed partial class EmbeddingGenerator
 {
     internal static partial class Emitter
     {
-        /// <summary>Up to this many vectors per row the kernels are unrolled in full.</summary>
+        /// <summary>
+        /// Up to this many vectors per row the kernels are unrolled in full, as one run of the runtime's
+        /// <c>RowVectors</c> (which takes at most <c>RowVectors.MaxVectors</c>, the same 16).
+        /// </summary>
         private const int MaxUnrolledVectors = 16;
 
         /// <summary>Beyond <see cref="MaxUnrolledVectors"/>, a loop runs over blocks of this many vectors.</summary>
@@ -19,40 +22,63 @@ public sealed partial class EmbeddingGenerator
         private const string Vector128 = "global::System.Runtime.Intrinsics.Vector128";
         private const string Vector256 = "global::System.Runtime.Intrinsics.Vector256";
 
-        /// <summary>The two row operations every pass is built from, written for the constant OutputDim.</summary>
-        private readonly record struct Width(string Vector, int Floats, string Name);
+        /// <summary>A vector width the kernels use: its static class, floats per vector, name in comments and bits in <c>RowVectors</c>' method names.</summary>
+        private readonly record struct Width(string Vector, int Floats, string Name, string Bits);
 
-        private static readonly Width Wide = new(Vector256, 8, "Vector256<float>");
-        private static readonly Width Narrow = new(Vector128, 4, "Vector128<float>");
+        private static readonly Width Wide = new(Vector256, 8, "Vector256<float>", "256");
+        private static readonly Width Narrow = new(Vector128, 4, "Vector128<float>", "128");
+
+        private const string RowVectors = CompilerServices + ".RowVectors";
 
         /// <summary>
-        /// Writes <c>CopyRow</c> (pure write: a last overlapping vector covers a tail) and <c>AddRow</c>
-        /// (read-modify-write: a tail is added once, with a narrower vector or scalars, never overlapped).
+        /// The layer's shape struct: its constants, the kernel plan (prefetch, stores past the caches, scatter blocks)
+        /// and the row kernels, as the static members the runtime's <c>LayerOperations</c> is compiled for.
+        /// <c>CopyRow</c> is a pure write (a last overlapping vector covers a tail); <c>AddRow</c> a read-modify-write
+        /// (a tail is added once, with a narrower vector or scalars, never overlapped).
         /// </summary>
-        private static void WriteRowKernels(SourceWriter writer, EmbeddingLayerSpec layer)
+        private static void WriteShape(SourceWriter writer, EmbeddingLayerSpec layer)
         {
             int outputDim = layer.OutputDim;
-            if (outputDim == 0)
-            {
-                return;
-            }
-
+            string kernelsSummary = outputDim == 0
+                ? "OutputDim is 0: every row is empty, so the row kernels do nothing."
+                : $"""
+                    The row kernels are unrolled for OutputDim = {Literal(outputDim)}, at a width chosen when the JIT compiles
+                    /// them (IsHardwareAccelerated is a JIT-time constant, so the other branches vanish): 256-bit vectors where the
+                    /// hardware has them (512-bit measured no faster for row copies on Zen 4), else 128-bit, else scalars.
+                    """;
             writer.WriteLine($$"""
                 /// <summary>
-                /// Row operations unrolled for OutputDim = {{Literal(outputDim)}}. The width is chosen when the JIT compiles them
-                /// (IsHardwareAccelerated is a JIT-time constant, so the other branches vanish): 256-bit vectors where the
-                /// hardware has them (512-bit measured no faster for row copies on Zen 4), else 128-bit, else scalars.
+                /// The constants as a type, so that the runtime's checks and loops are compiled for them (folded, with these
+                /// row kernels inlined). {{kernelsSummary}}
                 /// </summary>
                 {{GeneratedCodeAttribute}}
-                private static class {{RowKernelsName(layer)}}
+                private readonly struct {{ShapeName(layer)}} : {{CompilerServices}}.ILayerShape
                 """);
             using (writer.Block())
             {
+                KernelPlan plan = KernelPlan.For(layer);
+                writer.WriteLine($$"""
+                    public static int OutputDim => {{Literal(outputDim)}};
+
+                    public static int Value => OutputDim;
+
+                    public static int InputLength => {{Literal(layer.HasInputLength ? layer.InputLength : 0)}};
+
+                    public static int PrefetchDistance => {{Literal(plan.PrefetchDistance)}};
+
+                    public static bool WritesPastCaches => {{(plan.WritesPastCaches ? "true" : "false")}};
+
+                    public static int ScatterBlockShift => {{Literal(plan.ScatterBlockShift)}};
+
+                    """);
                 writer.WriteLine("/// <summary>Copies one row: destination[0..OutputDim) = source[0..OutputDim).</summary>");
                 writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
                 using (writer.Block("public static void CopyRow(ref float source, ref float destination)"))
                 {
-                    WriteWidthLadder(writer, outputDim, WriteCopy, WriteScalarCopy);
+                    if (outputDim > 0)
+                    {
+                        WriteWidthLadder(writer, outputDim, WriteCopy, WriteScalarCopy);
+                    }
                 }
 
                 writer.WriteLine();
@@ -60,7 +86,10 @@ public sealed partial class EmbeddingGenerator
                 writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
                 using (writer.Block("public static void AddRow(ref float source, ref float destination)"))
                 {
-                    WriteWidthLadder(writer, outputDim, WriteAdd, WriteScalarAdd);
+                    if (outputDim > 0)
+                    {
+                        WriteWidthLadder(writer, outputDim, WriteAdd, WriteScalarAdd);
+                    }
                 }
             }
         }
@@ -108,11 +137,10 @@ public sealed partial class EmbeddingGenerator
             int tail = outputDim % width.Floats;
             writer.WriteLine($"// {Literal(outputDim)} floats = {DescribeVectors(width, vectors)}"
                 + (tail == 0 ? ", no tail." : $", then the last {Literal(width.Floats)} floats again for the {Literal(tail)} left over (overlapping is safe for a pure copy)."));
-            WriteVectorRun(writer, width, vectors, offset => CopyLine(width.Vector, offset), moreFollows: tail != 0);
+            WriteVectorRun(writer, width, vectors, "Copy", moreFollows: tail != 0);
             if (tail != 0)
             {
-                string offset = Literal(outputDim - width.Floats);
-                writer.WriteLine(CopyLine(width.Vector, offset));
+                writer.WriteLine(RunLine(width, "Copy", Literal(outputDim - width.Floats), 1));
             }
         }
 
@@ -123,10 +151,10 @@ public sealed partial class EmbeddingGenerator
             int tail = outputDim - done;
             writer.WriteLine($"// {Literal(outputDim)} floats = {DescribeVectors(width, vectors)}"
                 + (tail == 0 ? ", no tail." : $", then {Literal(tail)} left over, added once each (an overlapping vector would add them twice)."));
-            WriteVectorRun(writer, width, vectors, offset => AddLine(width.Vector, offset), moreFollows: tail != 0);
+            WriteVectorRun(writer, width, vectors, "Add", moreFollows: tail != 0);
             if (width.Floats > Narrow.Floats && tail >= Narrow.Floats)
             {
-                writer.WriteLine(AddLine(Narrow.Vector, Literal(done)));
+                writer.WriteLine(RunLine(Narrow, "Add", Literal(done), 1));
                 done += Narrow.Floats;
             }
 
@@ -137,18 +165,14 @@ public sealed partial class EmbeddingGenerator
         }
 
         /// <summary>
-        /// Writes one line per vector, in full up to <see cref="MaxUnrolledVectors"/>; beyond that a loop over blocks of
-        /// <see cref="VectorsPerBlock"/> unrolled vectors keeps the code size bounded, then the remaining vectors in full.
+        /// Writes the vectors as one unrolled run up to <see cref="MaxUnrolledVectors"/>; beyond that a loop over runs of
+        /// <see cref="VectorsPerBlock"/> vectors keeps the code size bounded, then one run of the remaining vectors.
         /// </summary>
-        private static void WriteVectorRun(SourceWriter writer, Width width, int vectors, System.Func<string, string> line, bool moreFollows)
+        private static void WriteVectorRun(SourceWriter writer, Width width, int vectors, string operation, bool moreFollows)
         {
             if (vectors <= MaxUnrolledVectors)
             {
-                for (int v = 0; v < vectors; v++)
-                {
-                    writer.WriteLine(line(Literal(v * width.Floats)));
-                }
-
+                writer.WriteLine(RunLine(width, operation, "0", vectors));
                 return;
             }
 
@@ -157,20 +181,18 @@ public sealed partial class EmbeddingGenerator
             long loopEnd = (long)blocks * blockFloats;
             using (writer.Block($"for (nuint offset = 0; offset < {Literal(loopEnd)}; offset += {Literal(blockFloats)})"))
             {
-                for (int v = 0; v < VectorsPerBlock; v++)
-                {
-                    writer.WriteLine(line(v == 0 ? "offset" : $"offset + {Literal(v * width.Floats)}"));
-                }
+                writer.WriteLine(RunLine(width, operation, "offset", VectorsPerBlock));
             }
 
-            if (moreFollows || blocks * VectorsPerBlock < vectors)
+            int rest = vectors - (blocks * VectorsPerBlock);
+            if (moreFollows || rest > 0)
             {
                 writer.WriteLine();
             }
 
-            for (int v = blocks * VectorsPerBlock; v < vectors; v++)
+            if (rest > 0)
             {
-                writer.WriteLine(line(Literal((long)v * width.Floats)));
+                writer.WriteLine(RunLine(width, operation, Literal(loopEnd), rest));
             }
         }
 
@@ -207,12 +229,9 @@ public sealed partial class EmbeddingGenerator
             }
         }
 
-        // StoreUnsafe is an extension method; the static call form needs no using directive in the user's file.
-        private static string CopyLine(string vector, string offset) =>
-            $"{vector}.StoreUnsafe({vector}.LoadUnsafe(ref source, {offset}), ref destination, {offset});";
-
-        private static string AddLine(string vector, string offset) =>
-            $"{vector}.StoreUnsafe({vector}.LoadUnsafe(ref destination, {offset}) + {vector}.LoadUnsafe(ref source, {offset}), ref destination, {offset});";
+        /// <summary>A run of <paramref name="vectors"/> vectors of <paramref name="operation"/> (Copy or Add) from <paramref name="offset"/>; inlined, it is as many loads and stores.</summary>
+        private static string RunLine(Width width, string operation, string offset, int vectors) =>
+            $"{RowVectors}.{operation}{width.Bits}(ref source, ref destination, {offset}, {Literal(vectors)});";
 
         private static string ScalarAddLine(string offset) =>
             $"{Unsafe}.Add(ref destination, {offset}) += {Unsafe}.Add(ref source, {offset});";

@@ -9,11 +9,10 @@ public sealed partial class EmbeddingGenerator
     {
         /// <summary>
         /// The lazy sparse training step: the runtime's optimizers do the arithmetic, compiled for this layer's constant
-        /// OutputDim through a struct that carries it, and fused per row with the penalty and a row-wise constraint.
+        /// OutputDim through its shape struct, and fused per row with the penalty and a row-wise constraint.
         /// </summary>
         private static void WriteUpdates(SourceWriter writer, EmbeddingLayerSpec layer)
         {
-            string rowLength = RowLengthName(layer);
             writer.WriteLine($$"""
                 /// <summary>
                 /// Applies one lazy sparse training step to the rows held in <paramref name="gradient"/> (from
@@ -34,20 +33,10 @@ public sealed partial class EmbeddingGenerator
                     {{Runtime}}.Constraints.IConstraint? constraint = null)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(optimizer);
-                    optimizer.StepRows<{{rowLength}}>({{WeightsField}}.Span, gradient, regularizer, constraint, tableOwner: this);
-                }
-
-                // OutputDim as a type, so that the runtime's per-row update is compiled for this constant length.
-                {{GeneratedCodeAttribute}}
-                private readonly struct {{rowLength}} : {{Runtime}}.Optimizers.IRowLength
-                {
-                    public static int Value => OutputDim;
+                    optimizer.StepRows<{{ShapeName(layer)}}>({{WeightsField}}.Span, gradient, regularizer, constraint, tableOwner: this);
                 }
 
                 """);
         }
-
-        /// <summary>The private struct carrying OutputDim, named after the layer so it cannot take a name the user uses.</summary>
-        private static string RowLengthName(EmbeddingLayerSpec layer) => layer.TypeName.TrimStart('@') + "RowLength";
     }
 }

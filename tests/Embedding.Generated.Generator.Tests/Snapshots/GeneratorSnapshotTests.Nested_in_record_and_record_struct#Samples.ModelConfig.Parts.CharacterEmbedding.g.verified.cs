@@ -112,13 +112,8 @@ namespace Samples
                 /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
                 /// <exception cref="global::System.ArgumentException">A span has the wrong length; nothing was written.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-                public void Forward(global::System.ReadOnlySpan<int> ids, global::System.Span<float> output)
-                {
-                    global::Embedding.Generated.EmbeddingGuard.ValidateWholeSequences(ids.Length, InputLength, nameof(ids));
-                    global::Embedding.Generated.EmbeddingGuard.ValidateVectorsLength(output.Length, ids.Length, OutputDim, nameof(output));
-                    global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, sequenceLength: InputLength, nameof(ids));
-                    GatherRows(ids, output);
-                }
+                public void Forward(global::System.ReadOnlySpan<int> ids, global::System.Span<float> output) =>
+                    global::Embedding.Generated.CompilerServices.LayerOperations<CharacterEmbeddingShape>.Forward(_embeddingWeights, InputDim, ids, output);
 
                 /// <summary>
                 /// Looks up the vector of every id of every sequence; output is sequences x InputLength x OutputDim.
@@ -127,13 +122,8 @@ namespace Samples
                 /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
                 /// <exception cref="global::System.ArgumentException"><paramref name="output"/> has the wrong length, or there are more than int.MaxValue ids; nothing was written.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-                public void Forward(global::System.ReadOnlySpan<Sequence> sequences, global::System.Span<float> output)
-                {
-                    global::System.ReadOnlySpan<int> ids = global::Embedding.Generated.EmbeddingGuard.SequenceIds(sequences, InputLength, nameof(sequences));
-                    global::Embedding.Generated.EmbeddingGuard.ValidateVectorsLength(output.Length, ids.Length, OutputDim, nameof(output));
-                    global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, sequenceLength: InputLength, nameof(sequences));
-                    GatherRows(ids, output);
-                }
+                public void Forward(global::System.ReadOnlySpan<Sequence> sequences, global::System.Span<float> output) =>
+                    global::Embedding.Generated.CompilerServices.LayerOperations<CharacterEmbeddingShape>.Forward(_embeddingWeights, InputDim, sequences, output);
 
                 /// <summary>
                 /// Looks up the vector of every id of a <c>(batch, length)</c> array into a <c>(batch, length, OutputDim)</c> array.
@@ -141,15 +131,8 @@ namespace Samples
                 /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
                 /// <exception cref="global::System.ArgumentException">A shape does not match, or the output would hold more than int.MaxValue floats; nothing was written.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-                public void Forward(int[,] ids, float[,,] output)
-                {
-                    global::Embedding.Generated.EmbeddingGuard.ValidateIdArray(ids, OutputDim, nameof(ids));
-                    global::Embedding.Generated.EmbeddingGuard.ValidateSequenceLength(ids.GetLength(1), InputLength, nameof(ids));
-                    global::Embedding.Generated.EmbeddingGuard.ValidateOutputShape(output, ids.GetLength(0), ids.GetLength(1), OutputDim, nameof(output));
-                    global::System.ReadOnlySpan<int> flatIds = global::Embedding.Generated.FlatSpan.Of(ids);
-                    global::Embedding.Generated.EmbeddingGuard.ValidateIds(flatIds, InputDim, sequenceLength: ids.GetLength(1), nameof(ids));
-                    GatherRows(flatIds, global::Embedding.Generated.FlatSpan.Of(output));
-                }
+                public void Forward(int[,] ids, float[,,] output) =>
+                    global::Embedding.Generated.CompilerServices.LayerOperations<CharacterEmbeddingShape>.Forward(_embeddingWeights, InputDim, ids, output);
 
                 /// <summary>
                 /// Looks up the vector of every id of a <c>(batch, length)</c> array and returns them as a new
@@ -158,49 +141,8 @@ namespace Samples
                 /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim).</exception>
                 /// <exception cref="global::System.ArgumentException">The sequences do not have the layer's InputLength, or the output would hold more than int.MaxValue floats.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-                public float[,,] Forward(int[,] ids)
-                {
-                    // Checked before the output is allocated, so bad ids, or an output too large for a span, cost no allocation.
-                    global::Embedding.Generated.EmbeddingGuard.ValidateIdArray(ids, OutputDim, nameof(ids));
-                    global::Embedding.Generated.EmbeddingGuard.ValidateSequenceLength(ids.GetLength(1), InputLength, nameof(ids));
-                    global::System.ReadOnlySpan<int> flatIds = global::Embedding.Generated.FlatSpan.Of(ids);
-                    global::Embedding.Generated.EmbeddingGuard.ValidateIds(flatIds, InputDim, sequenceLength: ids.GetLength(1), nameof(ids));
-                    var output = new float[ids.GetLength(0), ids.GetLength(1), OutputDim];
-                    GatherRows(flatIds, global::Embedding.Generated.FlatSpan.Of(output));
-                    return output;
-                }
-
-                // The gather, for ids already checked. A large batch is split across cores by contiguous ranges of ids;
-                // each range writes only its own output rows, so the result does not depend on the split.
-                [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-                private void GatherRows(global::System.ReadOnlySpan<int> ids, global::System.Span<float> output)
-                {
-                    if (global::Embedding.Generated.RowParallelism.ShouldSplit(ids.Length, OutputDim))
-                    {
-                        global::Embedding.Generated.RowParallelism.Split(ids, output, OutputDim, _gatherRange ??= GatherRowRange);
-                        return;
-                    }
-
-                    GatherRowRange(ids, output);
-                }
-
-                // Cached so that a split pass does not allocate a delegate each time.
-                [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-                private global::Embedding.Generated.RowParallelism.RowRange? _gatherRange;
-
-                // One unrolled row copy per id, no per-row checks or calls.
-                [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-                private void GatherRowRange(global::System.ReadOnlySpan<int> ids, global::System.Span<float> output)
-                {
-                    ref float table = ref _embeddingWeights.First;
-                    ref float destination = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-                    for (int i = 0; i < ids.Length; i++)
-                    {
-                        CharacterEmbeddingRowKernels.CopyRow(
-                            ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, (nint)ids[i] * OutputDim),
-                            ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, (nint)i * OutputDim));
-                    }
-                }
+                public float[,,] Forward(int[,] ids) =>
+                    global::Embedding.Generated.CompilerServices.LayerOperations<CharacterEmbeddingShape>.Forward(_embeddingWeights, InputDim, ids);
 
                 // Keras returns no mask (None) without mask_zero; through the interface that is an explicit error.
                 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
@@ -217,53 +159,8 @@ namespace Samples
                 /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
                 /// <exception cref="global::System.ArgumentException">A span has the wrong length; nothing was written.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-                public void Backward(global::System.ReadOnlySpan<int> ids, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> weightGradient)
-                {
-                    global::Embedding.Generated.EmbeddingGuard.ValidateWholeSequences(ids.Length, InputLength, nameof(ids));
-                    global::Embedding.Generated.EmbeddingGuard.ValidateVectorsLength(outputGradient.Length, ids.Length, OutputDim, nameof(outputGradient));
-                    global::Embedding.Generated.EmbeddingGuard.ValidateTableLength(weightGradient.Length, InputDim, OutputDim, nameof(weightGradient));
-                    global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, sequenceLength: InputLength, nameof(ids));
-                    int parts = global::Embedding.Generated.RowParallelism.ScatterParts(ids.Length, OutputDim);
-                    if (parts > 1)
-                    {
-                        global::Embedding.Generated.RowParallelism.SplitScatter(ids, outputGradient, weightGradient, parts, _scatterOwnedRows ??= ScatterOwnedRows);
-                        return;
-                    }
-
-                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
-                    ref float table = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradient);
-                    for (int i = 0; i < ids.Length; i++)
-                    {
-                        CharacterEmbeddingRowKernels.AddRow(
-                            ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, (nint)i * OutputDim),
-                            ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, (nint)ids[i] * OutputDim));
-                    }
-                }
-
-                // Cached so that a split pass does not allocate a delegate each time.
-                [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-                private global::Embedding.Generated.RowParallelism.RowScatter? _scatterOwnedRows;
-
-                // One part of a split dense scatter: every id is read, but only rows of this part's blocks of 64 rows
-                // are added. Blocks are dealt to the parts in turn, so frequent ids spread over them; each row is added to in
-                // the order of the ids, exactly as on one thread.
-                [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-                private void ScatterOwnedRows(global::System.ReadOnlySpan<int> ids, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> weightGradient, int part, int partMask)
-                {
-                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
-                    ref float table = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightGradient);
-                    for (int i = 0; i < ids.Length; i++)
-                    {
-                        if (((ids[i] >> 6) & partMask) != part)
-                        {
-                            continue;
-                        }
-
-                        CharacterEmbeddingRowKernels.AddRow(
-                            ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, (nint)i * OutputDim),
-                            ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, (nint)ids[i] * OutputDim));
-                    }
-                }
+                public void Backward(global::System.ReadOnlySpan<int> ids, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> weightGradient) =>
+                    global::Embedding.Generated.CompilerServices.LayerOperations<CharacterEmbeddingShape>.Backward(InputDim, ids, outputGradient, weightGradient);
 
                 /// <summary>
                 /// Adds the gradient with respect to the weights into a sparse set of rows: each row the ids touch is held
@@ -276,31 +173,8 @@ namespace Samples
                 /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
                 /// <exception cref="global::System.ArgumentException">A length does not match, or the gradient belongs to another table shape; nothing was written.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-                public void Backward(global::System.ReadOnlySpan<int> ids, global::System.ReadOnlySpan<float> outputGradient, global::Embedding.Generated.SparseRowGradient weightGradient)
-                {
-                    global::Embedding.Generated.EmbeddingGuard.ValidateWholeSequences(ids.Length, InputLength, nameof(ids));
-                    global::Embedding.Generated.EmbeddingGuard.ValidateVectorsLength(outputGradient.Length, ids.Length, OutputDim, nameof(outputGradient));
-                    global::Embedding.Generated.EmbeddingGuard.ValidateSparseGradient(weightGradient, InputDim, OutputDim, nameof(weightGradient));
-                    global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, sequenceLength: InputLength, nameof(ids));
-
-                    // Slot per position; ~slot marks the first time this gradient sees a row, which is copied, not added.
-                    global::System.ReadOnlySpan<int> slots = weightGradient.AssignSlots(ids);
-                    ref float source = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
-                    ref float rows = ref weightGradient.GetValuesReference();
-                    for (int i = 0; i < slots.Length; i++)
-                    {
-                        int slot = slots[i];
-                        ref float positionGradient = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, (nint)i * OutputDim);
-                        if (slot < 0)
-                        {
-                            CharacterEmbeddingRowKernels.CopyRow(ref positionGradient, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, (nint)(~slot) * OutputDim));
-                        }
-                        else
-                        {
-                            CharacterEmbeddingRowKernels.AddRow(ref positionGradient, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, (nint)slot * OutputDim));
-                        }
-                    }
-                }
+                public void Backward(global::System.ReadOnlySpan<int> ids, global::System.ReadOnlySpan<float> outputGradient, global::Embedding.Generated.SparseRowGradient weightGradient) =>
+                    global::Embedding.Generated.CompilerServices.LayerOperations<CharacterEmbeddingShape>.Backward(InputDim, ids, outputGradient, weightGradient);
 
                 /// <summary>
                 /// Applies one lazy sparse training step to the rows held in <paramref name="gradient"/> (from
@@ -321,14 +195,7 @@ namespace Samples
                     global::Embedding.Generated.Constraints.IConstraint? constraint = null)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(optimizer);
-                    optimizer.StepRows<CharacterEmbeddingRowLength>(_embeddingWeights.Span, gradient, regularizer, constraint, tableOwner: this);
-                }
-
-                // OutputDim as a type, so that the runtime's per-row update is compiled for this constant length.
-                [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-                private readonly struct CharacterEmbeddingRowLength : global::Embedding.Generated.Optimizers.IRowLength
-                {
-                    public static int Value => OutputDim;
+                    optimizer.StepRows<CharacterEmbeddingShape>(_embeddingWeights.Span, gradient, regularizer, constraint, tableOwner: this);
                 }
 
                 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
@@ -373,13 +240,26 @@ namespace Samples
                 }
 
                 /// <summary>
-                /// Row operations unrolled for OutputDim = 4. The width is chosen when the JIT compiles them
-                /// (IsHardwareAccelerated is a JIT-time constant, so the other branches vanish): 256-bit vectors where the
+                /// The constants as a type, so that the runtime's checks and loops are compiled for them (folded, with these
+                /// row kernels inlined). The row kernels are unrolled for OutputDim = 4, at a width chosen when the JIT compiles
+                /// them (IsHardwareAccelerated is a JIT-time constant, so the other branches vanish): 256-bit vectors where the
                 /// hardware has them (512-bit measured no faster for row copies on Zen 4), else 128-bit, else scalars.
                 /// </summary>
                 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-                private static class CharacterEmbeddingRowKernels
+                private readonly struct CharacterEmbeddingShape : global::Embedding.Generated.CompilerServices.ILayerShape
                 {
+                    public static int OutputDim => 4;
+
+                    public static int Value => OutputDim;
+
+                    public static int InputLength => 3;
+
+                    public static int PrefetchDistance => 0;
+
+                    public static bool WritesPastCaches => false;
+
+                    public static int ScatterBlockShift => 6;
+
                     /// <summary>Copies one row: destination[0..OutputDim) = source[0..OutputDim).</summary>
                     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                     public static void CopyRow(ref float source, ref float destination)
@@ -387,7 +267,7 @@ namespace Samples
                         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                         {
                             // 4 floats = 1 x Vector128<float>, no tail.
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 0), ref destination, 0);
+                            global::Embedding.Generated.CompilerServices.RowVectors.Copy128(ref source, ref destination, 0, 1);
                         }
                         else
                         {
@@ -406,7 +286,7 @@ namespace Samples
                         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                         {
                             // 4 floats = 1 x Vector128<float>, no tail.
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref destination, 0) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref source, 0), ref destination, 0);
+                            global::Embedding.Generated.CompilerServices.RowVectors.Add128(ref source, ref destination, 0, 1);
                         }
                         else
                         {

@@ -85,17 +85,19 @@ public sealed class SplitBackwardTests
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(3)]
-    [InlineData(6)]
-    [InlineData(512)]
-    public void SplitScatter_rejects_a_part_count_that_is_not_a_power_of_two_up_to_the_thread_limit(int parts)
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, 2)]
+    [InlineData(6, 4)]
+    [InlineData(256, 256)]
+    public void A_dense_backward_is_split_into_the_largest_power_of_two_of_parts_up_to_MaxThreads(int maxThreads, int expectedParts)
     {
-        var exception = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            RowParallelism.SplitScatter([0], [1f], new float[1], parts, (_, _, _, _, _) => { }));
-
-        Assert.Equal("parts", exception.ParamName);
-        Assert.Contains($"but is {parts}", exception.Message, StringComparison.Ordinal);
+        // A row's part is its block number masked with parts - 1, which covers every part only for a power of two.
+        using (new MaxThreadsScope(maxThreads))
+        {
+            Assert.Equal(expectedParts, RowParallelism.ScatterParts(RowParallelism.MinimumFloats, outputDim: 1));
+            Assert.Equal(1, RowParallelism.ScatterParts(RowParallelism.MinimumFloats - 1, outputDim: 1));
+        }
     }
 
     private static void AssertSplitEqualsReference(IEmbeddingLayer layer, int[] ids, int maxThreads)

@@ -224,9 +224,4 @@ public sealed class CoreWorkersTests
             ThreadSet.TryAdd(Environment.CurrentManagedThreadId, 0);
         }
     }
-
-    private sealed class DelegatePass(Action<int, int> body) : IPartedPass
-    {
-        public void RunPart(int part, int parts) => body(part, parts);
-    }
 }

@@ -91,7 +91,7 @@ public sealed class SplitPassStressTests
     {
         Array.Fill(output, float.NaN);
 
-        RowParallelism.Split(ids, output, OutputDim, (rangeIds, rangeOutput) => CopyRows(table, rangeIds, rangeOutput, output));
+        SplitGather(table, ids, output);
 
         float[] expected = ScalarGather(table, ids);
         for (int i = 0; i < expected.Length; i++)
@@ -110,13 +110,23 @@ public sealed class SplitPassStressTests
         ids[60 * random.Next(1, 4)] = PoisonId;
         try
         {
-            RowParallelism.Split(ids, output, OutputDim, (rangeIds, rangeOutput) => CopyRows(table, rangeIds, rangeOutput, output));
+            SplitGather(table, ids, output);
             problems.Enqueue($"{where}: the gather with a poisoned id did not throw.");
         }
         catch (PoisonException)
         {
         }
     }
+
+    // A split gather as generated layers run one: contiguous ranges of ids, one per part, on the helper threads.
+    private static void SplitGather(float[] table, int[] ids, float[] output) =>
+        CoreWorkers.Run(
+            new DelegatePass((part, parts) =>
+            {
+                (int start, int end) = RowParallelism.PartRange(ids.Length, part, parts);
+                CopyRows(table, ids.AsSpan(start, end - start), output.AsSpan(start * OutputDim, (end - start) * OutputDim), output);
+            }),
+            Math.Min(RowParallelism.MaxThreads, ids.Length));
 
     private static void CopyRows(float[] table, ReadOnlySpan<int> ids, Span<float> output, float[] wholeOutput)
     {

@@ -108,13 +108,8 @@ namespace Samples
         /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length; nothing was written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-        public void Forward(global::System.ReadOnlySpan<int> ids, global::System.Span<float> output)
-        {
-            global::Embedding.Generated.EmbeddingGuard.ValidateWholeSequences(ids.Length, InputLength, nameof(ids));
-            global::Embedding.Generated.EmbeddingGuard.ValidateVectorsLength(output.Length, ids.Length, OutputDim, nameof(output));
-            global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, sequenceLength: InputLength, nameof(ids));
-            GatherRows(ids, output);
-        }
+        public void Forward(global::System.ReadOnlySpan<int> ids, global::System.Span<float> output) =>
+            global::Embedding.Generated.CompilerServices.LayerOperations<EmptyEmbeddingShape>.Forward(_embeddingWeights, InputDim, ids, output);
 
         /// <summary>
         /// Looks up the vector of every id of every sequence; output is sequences x InputLength x OutputDim.
@@ -123,13 +118,8 @@ namespace Samples
         /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
         /// <exception cref="global::System.ArgumentException"><paramref name="output"/> has the wrong length, or there are more than int.MaxValue ids; nothing was written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-        public void Forward(global::System.ReadOnlySpan<Sequence> sequences, global::System.Span<float> output)
-        {
-            global::System.ReadOnlySpan<int> ids = global::Embedding.Generated.EmbeddingGuard.SequenceIds(sequences, InputLength, nameof(sequences));
-            global::Embedding.Generated.EmbeddingGuard.ValidateVectorsLength(output.Length, ids.Length, OutputDim, nameof(output));
-            global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, sequenceLength: InputLength, nameof(sequences));
-            GatherRows(ids, output);
-        }
+        public void Forward(global::System.ReadOnlySpan<Sequence> sequences, global::System.Span<float> output) =>
+            global::Embedding.Generated.CompilerServices.LayerOperations<EmptyEmbeddingShape>.Forward(_embeddingWeights, InputDim, sequences, output);
 
         /// <summary>
         /// Looks up the vector of every id of a <c>(batch, length)</c> array into a <c>(batch, length, OutputDim)</c> array.
@@ -137,15 +127,8 @@ namespace Samples
         /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
         /// <exception cref="global::System.ArgumentException">A shape does not match, or the output would hold more than int.MaxValue floats; nothing was written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-        public void Forward(int[,] ids, float[,,] output)
-        {
-            global::Embedding.Generated.EmbeddingGuard.ValidateIdArray(ids, OutputDim, nameof(ids));
-            global::Embedding.Generated.EmbeddingGuard.ValidateSequenceLength(ids.GetLength(1), InputLength, nameof(ids));
-            global::Embedding.Generated.EmbeddingGuard.ValidateOutputShape(output, ids.GetLength(0), ids.GetLength(1), OutputDim, nameof(output));
-            global::System.ReadOnlySpan<int> flatIds = global::Embedding.Generated.FlatSpan.Of(ids);
-            global::Embedding.Generated.EmbeddingGuard.ValidateIds(flatIds, InputDim, sequenceLength: ids.GetLength(1), nameof(ids));
-            GatherRows(flatIds, global::Embedding.Generated.FlatSpan.Of(output));
-        }
+        public void Forward(int[,] ids, float[,,] output) =>
+            global::Embedding.Generated.CompilerServices.LayerOperations<EmptyEmbeddingShape>.Forward(_embeddingWeights, InputDim, ids, output);
 
         /// <summary>
         /// Looks up the vector of every id of a <c>(batch, length)</c> array and returns them as a new
@@ -154,23 +137,8 @@ namespace Samples
         /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim).</exception>
         /// <exception cref="global::System.ArgumentException">The sequences do not have the layer's InputLength, or the output would hold more than int.MaxValue floats.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-        public float[,,] Forward(int[,] ids)
-        {
-            // Checked before the output is allocated, so bad ids, or an output too large for a span, cost no allocation.
-            global::Embedding.Generated.EmbeddingGuard.ValidateIdArray(ids, OutputDim, nameof(ids));
-            global::Embedding.Generated.EmbeddingGuard.ValidateSequenceLength(ids.GetLength(1), InputLength, nameof(ids));
-            global::System.ReadOnlySpan<int> flatIds = global::Embedding.Generated.FlatSpan.Of(ids);
-            global::Embedding.Generated.EmbeddingGuard.ValidateIds(flatIds, InputDim, sequenceLength: ids.GetLength(1), nameof(ids));
-            var output = new float[ids.GetLength(0), ids.GetLength(1), OutputDim];
-            GatherRows(flatIds, global::Embedding.Generated.FlatSpan.Of(output));
-            return output;
-        }
-
-        // OutputDim is 0: every vector is empty, so there is nothing to copy.
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-        private void GatherRows(global::System.ReadOnlySpan<int> ids, global::System.Span<float> output)
-        {
-        }
+        public float[,,] Forward(int[,] ids) =>
+            global::Embedding.Generated.CompilerServices.LayerOperations<EmptyEmbeddingShape>.Forward(_embeddingWeights, InputDim, ids);
 
         // Keras returns no mask (None) without mask_zero; through the interface that is an explicit error.
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
@@ -187,14 +155,8 @@ namespace Samples
         /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length; nothing was written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-        public void Backward(global::System.ReadOnlySpan<int> ids, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> weightGradient)
-        {
-            global::Embedding.Generated.EmbeddingGuard.ValidateWholeSequences(ids.Length, InputLength, nameof(ids));
-            global::Embedding.Generated.EmbeddingGuard.ValidateVectorsLength(outputGradient.Length, ids.Length, OutputDim, nameof(outputGradient));
-            global::Embedding.Generated.EmbeddingGuard.ValidateTableLength(weightGradient.Length, InputDim, OutputDim, nameof(weightGradient));
-            global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, sequenceLength: InputLength, nameof(ids));
-            // OutputDim is 0: every gradient row is empty, so there is nothing to add.
-        }
+        public void Backward(global::System.ReadOnlySpan<int> ids, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> weightGradient) =>
+            global::Embedding.Generated.CompilerServices.LayerOperations<EmptyEmbeddingShape>.Backward(InputDim, ids, outputGradient, weightGradient);
 
         /// <summary>
         /// Adds the gradient with respect to the weights into a sparse set of rows: each row the ids touch is held
@@ -207,17 +169,8 @@ namespace Samples
         /// <exception cref="global::Embedding.Generated.EmbeddingIdOutOfRangeException">An id is outside [0, InputDim); nothing was written.</exception>
         /// <exception cref="global::System.ArgumentException">A length does not match, or the gradient belongs to another table shape; nothing was written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-        public void Backward(global::System.ReadOnlySpan<int> ids, global::System.ReadOnlySpan<float> outputGradient, global::Embedding.Generated.SparseRowGradient weightGradient)
-        {
-            global::Embedding.Generated.EmbeddingGuard.ValidateWholeSequences(ids.Length, InputLength, nameof(ids));
-            global::Embedding.Generated.EmbeddingGuard.ValidateVectorsLength(outputGradient.Length, ids.Length, OutputDim, nameof(outputGradient));
-            global::Embedding.Generated.EmbeddingGuard.ValidateSparseGradient(weightGradient, InputDim, OutputDim, nameof(weightGradient));
-            global::Embedding.Generated.EmbeddingGuard.ValidateIds(ids, InputDim, sequenceLength: InputLength, nameof(ids));
-
-            // Slot per position; ~slot marks the first time this gradient sees a row, which is copied, not added.
-            global::System.ReadOnlySpan<int> slots = weightGradient.AssignSlots(ids);
-            // OutputDim is 0: the rows are recorded, but each is empty.
-        }
+        public void Backward(global::System.ReadOnlySpan<int> ids, global::System.ReadOnlySpan<float> outputGradient, global::Embedding.Generated.SparseRowGradient weightGradient) =>
+            global::Embedding.Generated.CompilerServices.LayerOperations<EmptyEmbeddingShape>.Backward(InputDim, ids, outputGradient, weightGradient);
 
         /// <summary>
         /// Applies one lazy sparse training step to the rows held in <paramref name="gradient"/> (from
@@ -238,14 +191,7 @@ namespace Samples
             global::Embedding.Generated.Constraints.IConstraint? constraint = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(optimizer);
-            optimizer.StepRows<EmptyEmbeddingRowLength>(_embeddingWeights.Span, gradient, regularizer, constraint, tableOwner: this);
-        }
-
-        // OutputDim as a type, so that the runtime's per-row update is compiled for this constant length.
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
-        private readonly struct EmptyEmbeddingRowLength : global::Embedding.Generated.Optimizers.IRowLength
-        {
-            public static int Value => OutputDim;
+            optimizer.StepRows<EmptyEmbeddingShape>(_embeddingWeights.Span, gradient, regularizer, constraint, tableOwner: this);
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
@@ -289,5 +235,36 @@ namespace Samples
             }
         }
 
+        /// <summary>
+        /// The constants as a type, so that the runtime's checks and loops are compiled for them (folded, with these
+        /// row kernels inlined). OutputDim is 0: every row is empty, so the row kernels do nothing.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Embedding.Generated.Generator", "FIXED_VERSION")]
+        private readonly struct EmptyEmbeddingShape : global::Embedding.Generated.CompilerServices.ILayerShape
+        {
+            public static int OutputDim => 0;
+
+            public static int Value => OutputDim;
+
+            public static int InputLength => 3;
+
+            public static int PrefetchDistance => 0;
+
+            public static bool WritesPastCaches => false;
+
+            public static int ScatterBlockShift => 0;
+
+            /// <summary>Copies one row: destination[0..OutputDim) = source[0..OutputDim).</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static void CopyRow(ref float source, ref float destination)
+            {
+            }
+
+            /// <summary>Adds one row: destination[0..OutputDim) += source[0..OutputDim).</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static void AddRow(ref float source, ref float destination)
+            {
+            }
+        }
     }
 }
