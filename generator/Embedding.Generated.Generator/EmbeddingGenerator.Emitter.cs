@@ -17,7 +17,7 @@ public sealed partial class EmbeddingGenerator
         private const string CompilerServices = "global::Embedding.Generated.CompilerServices";
         private const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
         private const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
-        private const string WeightsField = "_embeddingWeights";
+        private const string WeightsField = EmittedNames.WeightsField;
 
         /// <summary>Marks each generated member (not the user's class, which would then count as generated code).</summary>
         private static readonly string GeneratedCodeAttribute =
@@ -79,7 +79,7 @@ public sealed partial class EmbeddingGenerator
                 writer.WriteLine($"""
                     /// <remarks>
                     /// A stand-in: the <c>[EmbeddingLayer]</c> declaration has error {layer.DeclarationErrors}, so these members are those of
-                    /// <c>{AttributeText(layer)}</c>, the nearest valid layer, and its constructors throw. They exist so that
+                    /// <c>{layer.RestatedAttribute}</c>, the nearest valid layer, and its constructors throw. They exist so that
                     /// the build reports the declaration's error alone, not one more error at every use of the layer.
                     /// </remarks>
                     """);
@@ -88,7 +88,7 @@ public sealed partial class EmbeddingGenerator
 
             writer.WriteLine($"""
                 /// <remarks>
-                /// Embedding layer generated for <c>{AttributeText(layer)}</c>:
+                /// Embedding layer generated for <c>{layer.RestatedAttribute}</c>:
                 /// a {Literal(layer.InputDim)} x {Literal(layer.OutputDim)} table of floats, {sequences}, {mask}.
                 /// </remarks>
                 """);
@@ -148,27 +148,11 @@ public sealed partial class EmbeddingGenerator
                 """);
         }
 
-        private static string AttributeText(EmbeddingLayerSpec layer)
-        {
-            string text = $"[EmbeddingLayer(InputDim = {Literal(layer.InputDim)}, OutputDim = {Literal(layer.OutputDim)}";
-            if (layer.HasInputLength)
-            {
-                text += $", InputLength = {Literal(layer.InputLength)}";
-            }
-
-            if (layer.MaskZero)
-            {
-                text += ", MaskZero = true";
-            }
-
-            return text + ")]";
-        }
-
         /// <summary>Whether the layer gets its fixed-length <c>Sequence</c> struct, and the forms that take it.</summary>
         private static bool HasSequence(EmbeddingLayerSpec layer, CompilationFacts facts) => layer.FitsSequence && facts.CanEmitInlineArrays;
 
         /// <summary>The private struct holding the layer's shape, named after the layer so it cannot take a name the user uses.</summary>
-        private static string ShapeName(EmbeddingLayerSpec layer) => layer.TypeName.TrimStart('@') + "Shape";
+        private static string ShapeName(EmbeddingLayerSpec layer) => EmittedNames.ShapeOf(layer.TypeName.TrimStart('@'));
 
         /// <summary>The runtime's operations, compiled for this layer's shape; every call passes the table and InputDim.</summary>
         private static string Operations(EmbeddingLayerSpec layer) => $"{CompilerServices}.LayerOperations<{ShapeName(layer)}>";

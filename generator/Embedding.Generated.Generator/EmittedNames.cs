@@ -31,12 +31,6 @@ internal static class EmittedNames
 
     // Private members: a user member of one of these names collides as much as with a public one.
     public const string WeightsField = "_embeddingWeights";
-    public const string GatherRangeField = "_gatherRange";
-    public const string ScatterOwnedRowsField = "_scatterOwnedRows";
-    public const string GatherRows = "GatherRows";
-    public const string GatherRowRange = "GatherRowRange";
-    public const string ScatterOwnedRows = "ScatterOwnedRows";
-    public const string WriteMask = "WriteMask";
 
     // Parameter names the usage analyzer reads: ids, and the mask of a masked forward pass.
     public const string IdParameter = "id";
@@ -51,15 +45,15 @@ internal static class EmittedNames
     public static readonly ImmutableArray<string> Members = ImmutableArray.Create(
         InputDim, OutputDim, InputLength, MaskZero, WeightCount,
         Weights, GetRow, Forward, ComputeMask, Backward, CreateDenseGradient, CreateSparseGradient, ApplySparseStep, Sequence,
-        WeightsField, GatherRangeField, ScatterOwnedRowsField, GatherRows, GatherRowRange, ScatterOwnedRows, WriteMask);
+        WeightsField);
 
-    /// <summary>The private class of row kernels, named after the layer (unescaped) so that it takes no name the user is likely to use.</summary>
-    public static string RowKernelsOf(string typeName) => typeName + "RowKernels";
-
-    /// <summary>The private row-length struct the fused optimizer step is specialised with, named as <see cref="RowKernelsOf"/>.</summary>
-    public static string RowLengthOf(string typeName) => typeName + "RowLength";
+    /// <summary>
+    /// The private struct that holds the layer's shape and unrolled row kernels, the type argument of the runtime's
+    /// <c>LayerOperations&lt;TShape&gt;</c>; named after the layer (unescaped) so that it takes no name the user is likely to use.
+    /// </summary>
+    public static string ShapeOf(string typeName) => typeName + "Shape";
 
     /// <summary>Whether the generator may add a member named <paramref name="memberName"/> to the layer class <paramref name="typeName"/> (unescaped).</summary>
     public static bool IsMemberOf(string typeName, string memberName) =>
-        Members.Contains(memberName) || memberName == RowKernelsOf(typeName) || memberName == RowLengthOf(typeName);
+        Members.Contains(memberName) || memberName == ShapeOf(typeName);
 }

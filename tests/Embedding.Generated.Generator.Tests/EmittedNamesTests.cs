@@ -37,8 +37,7 @@ public sealed class EmittedNamesTests
         HashSet<string> generated = [.. Configurations.SelectMany(GeneratedMemberNames)];
 
         Assert.All(EmittedNames.Members, name => Assert.Contains(name, generated));
-        Assert.Contains(EmittedNames.RowKernelsOf("Layer"), generated);
-        Assert.Contains(EmittedNames.RowLengthOf("Layer"), generated);
+        Assert.Contains(EmittedNames.ShapeOf("Layer"), generated);
     }
 
     /// <summary>

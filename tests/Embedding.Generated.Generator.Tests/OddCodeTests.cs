@@ -273,9 +273,9 @@ public sealed class OddCodeTests
     }
 
     [Fact]
-    public void Layer_named_like_the_private_row_kernels_compiles()
+    public void Layer_named_like_the_private_shape_struct_compiles()
     {
-        // RowKernels is an implementation detail of the generated class; it must not take a name the user may use.
+        // The shape struct is an implementation detail of the generated class; it must not take a name the user may use.
         GeneratorRun run = GeneratorHarness.Run("""
             using Embedding.Generated;
 
@@ -283,10 +283,10 @@ public sealed class OddCodeTests
 
             /// <summary>A layer whose name happens to be that of a generated private helper.</summary>
             [EmbeddingLayer(InputDim = 10, OutputDim = 4)]
-            public partial class RowKernels;
+            public partial class Shape;
             """);
 
-        Assert.Equal(["Samples.RowKernels.g.cs"], run.HintNames);
+        Assert.Equal(["Samples.Shape.g.cs"], run.HintNames);
         CompilationAssert.NoErrorsOrWarnings(run.OutputCompilation);
     }
 

@@ -28,10 +28,10 @@ public sealed class Emb004UnsupportedTargetTests
     [Theory]
     [InlineData("Forward")]
     [InlineData("Weights")]
-    [InlineData("GatherRowRange")]
-    [InlineData("ScatterOwnedRows")]
+    [InlineData("GetRow")]
+    [InlineData("ApplySparseStep")]
     [InlineData("_embeddingWeights")]
-    [InlineData("_scatterOwnedRows")]
+    [InlineData("WeightCount")]
     public Task Class_named_like_a_generated_member_is_reported(string name) =>
         Verify.VerifyAsync(
             $$"""

@@ -30,7 +30,7 @@ public sealed class Emb013MemberNameTakenTests
     [InlineData("public int Other, {|#0:InputDim|};", "InputDim")]
     [InlineData("private int {|#0:_embeddingWeights|};", "_embeddingWeights")]
     [InlineData("public struct {|#0:Sequence|} { }", "Sequence")]
-    [InlineData("private static class {|#0:WordEmbeddingRowKernels|} { }", "WordEmbeddingRowKernels")]
+    [InlineData("private struct {|#0:WordEmbeddingShape|} { }", "WordEmbeddingShape")]
     [InlineData("public event System.Action? {|#0:ComputeMask|};", "ComputeMask")]
     public Task Field_type_or_event_named_like_a_generated_member_is_reported_at_its_name(string member, string name)
     {
