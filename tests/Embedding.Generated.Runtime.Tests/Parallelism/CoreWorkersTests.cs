@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Reflection;
 using System.Threading;
 using Xunit;
 
@@ -143,6 +144,58 @@ public sealed class CoreWorkersTests
         Assert.Equal(1, helperFinishedWhenRunReturned);
         Assert.True(interruptPendingAfterRun, "The interrupt that arrived during the wait was lost.");
         AssertHelpersServeAPass();
+    }
+
+    [Fact]
+    public void A_caller_with_an_interrupt_pending_whose_signal_to_a_helper_must_wait_runs_every_part_and_keeps_the_interrupt()
+    {
+        // Starting a helper signals its semaphore, whose lock the helper itself takes on its way back to waiting; a
+        // signal that meets the lock taken waits for it, and a pending interrupt fires in that wait. Here the lock is
+        // held on purpose (it is the semaphore's own, reached by reflection) until the caller is seen waiting for it.
+        CoreWorkers.Run(new RecordingPass(), 2);
+        object semaphoreLock = SemaphoreLockOfFirstHelper();
+        var pass = new RecordingPass();
+        Exception? runFailure = null;
+        bool interruptPendingAfterRun = false;
+        var caller = new Thread(() =>
+        {
+            Thread.CurrentThread.Interrupt();
+            try
+            {
+                CoreWorkers.Run(pass, 2);
+            }
+            catch (Exception exception)
+            {
+                runFailure = exception;
+            }
+
+            interruptPendingAfterRun = PendingInterrupt.Consume();
+        });
+
+        lock (semaphoreLock)
+        {
+            caller.Start();
+            SpinWait.SpinUntil(() => (caller.ThreadState & (ThreadState.WaitSleepJoin | ThreadState.Stopped)) != 0);
+            Thread.Sleep(50);
+        }
+
+        caller.Join();
+
+        Assert.Null(runFailure);
+        Assert.Equal(2, pass.Runs.Count);
+        Assert.True(interruptPendingAfterRun, "The interrupt that arrived while a helper was being started was lost.");
+        AssertHelpersServeAPass();
+    }
+
+    private static object SemaphoreLockOfFirstHelper()
+    {
+        const BindingFlags Private = BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
+        var helpers = (Array)typeof(CoreWorkers).GetField("s_helpers", Private)!.GetValue(null)!;
+        object helper = helpers.GetValue(0)!;
+        var start = (SemaphoreSlim)helper.GetType().GetField("_start", Private)!.GetValue(helper)!;
+        FieldInfo? lockField = typeof(SemaphoreSlim).GetField("m_lockObjAndDisposed", Private);
+        Assert.True(lockField is not null, "SemaphoreSlim no longer keeps its lock in m_lockObjAndDisposed; this test needs another way to hold it.");
+        return lockField!.GetValue(start)!;
     }
 
     [Fact]
