@@ -206,13 +206,14 @@ internal static class CoreWorkers
                 {
                     // The pass belongs to the caller; drop it so the helper keeps nothing alive between passes.
                     _pass = null;
-                    _done.Set();
+                    ReportDone();
                 }
             }
         }
 
         // A part can interrupt the helper's own thread (Thread.CurrentThread.Interrupt() in the pass), and the interrupt
-        // then lands here: it concerns no caller, and an exception here would end the helper, and with it the process.
+        // then lands in the helper's next wait: here, or in ReportDone. It concerns no caller, and an exception in either
+        // would end the helper, and with it the process.
         private void WaitForStart()
         {
             while (true)
@@ -220,6 +221,24 @@ internal static class CoreWorkers
                 try
                 {
                     _start.Wait();
+                    return;
+                }
+                catch (ThreadInterruptedException)
+                {
+                }
+            }
+        }
+
+        // Set wakes the waiting caller under the event's lock, which the caller takes on its way into the wait, so Set can
+        // wait a moment for it; an interrupt that fires there leaves the event set but the caller not woken, so Set is
+        // called again.
+        private void ReportDone()
+        {
+            while (true)
+            {
+                try
+                {
+                    _done.Set();
                     return;
                 }
                 catch (ThreadInterruptedException)

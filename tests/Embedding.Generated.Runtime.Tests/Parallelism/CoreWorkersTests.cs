@@ -187,15 +187,58 @@ public sealed class CoreWorkersTests
         AssertHelpersServeAPass();
     }
 
-    private static object SemaphoreLockOfFirstHelper()
+    [Fact]
+    public void A_part_that_interrupts_its_own_helper_while_the_helper_must_wait_to_report_it_done_is_still_reported_done()
+    {
+        // Reporting a part done wakes the waiting caller through the done event's lock, which the caller takes on its
+        // way into the wait; a report that meets the lock taken waits for it, and the helper's own pending interrupt
+        // fires there. Here the lock is held on purpose (it is the event's own, reached by reflection).
+        CoreWorkers.Run(new RecordingPass(), 2);
+        Thread? caller = null;
+        int lockHeld = 0;
+        var pass = new DelegatePass((part, _) =>
+        {
+            if (part == 1)
+            {
+                // The event makes its lock when the caller first blocks on it; then the caller is let settle in the wait.
+                SpinWait.SpinUntil(() => DoneEventLockOfFirstHelper() is not null && (caller!.ThreadState & ThreadState.WaitSleepJoin) != 0);
+                Thread.Sleep(50);
+                Volatile.Write(ref lockHeld, -1);
+                SpinWait.SpinUntil(() => Volatile.Read(ref lockHeld) == 1);
+                Thread.CurrentThread.Interrupt();
+            }
+        });
+        Exception? runFailure = null;
+        caller = new Thread(() => runFailure = Record.Exception(() => CoreWorkers.Run(pass, 2)));
+
+        caller.Start();
+        SpinWait.SpinUntil(() => Volatile.Read(ref lockHeld) == -1);
+        lock (DoneEventLockOfFirstHelper()!)
+        {
+            Volatile.Write(ref lockHeld, 1);
+            Thread.Sleep(50);
+        }
+
+        Assert.True(caller.Join(TimeSpan.FromSeconds(10)), "The caller still waits for a part that is done.");
+        Assert.Null(runFailure);
+        AssertHelpersServeAPass();
+    }
+
+    private static object SemaphoreLockOfFirstHelper() => LockOfFirstHelper<SemaphoreSlim>("_start", "m_lockObjAndDisposed")!;
+
+    // Null until a thread has blocked on the event.
+    private static object? DoneEventLockOfFirstHelper() => LockOfFirstHelper<ManualResetEventSlim>("_done", "m_lock");
+
+    // The internal lock of a primitive of the first helper: a private field of the BCL type, by name.
+    private static object? LockOfFirstHelper<TPrimitive>(string helperField, string lockField)
     {
         const BindingFlags Private = BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
         var helpers = (Array)typeof(CoreWorkers).GetField("s_helpers", Private)!.GetValue(null)!;
         object helper = helpers.GetValue(0)!;
-        var start = (SemaphoreSlim)helper.GetType().GetField("_start", Private)!.GetValue(helper)!;
-        FieldInfo? lockField = typeof(SemaphoreSlim).GetField("m_lockObjAndDisposed", Private);
-        Assert.True(lockField is not null, "SemaphoreSlim no longer keeps its lock in m_lockObjAndDisposed; this test needs another way to hold it.");
-        return lockField!.GetValue(start)!;
+        var primitive = (TPrimitive)helper.GetType().GetField(helperField, Private)!.GetValue(helper)!;
+        FieldInfo? field = typeof(TPrimitive).GetField(lockField, Private);
+        Assert.True(field is not null, $"{typeof(TPrimitive).Name} no longer keeps its lock in {lockField}; this test needs another way to hold it.");
+        return field!.GetValue(primitive);
     }
 
     [Fact]
