@@ -33,9 +33,10 @@ internal static class CoreWorkers
     /// <remarks>
     /// The wait for the helpers cannot be cut short: the caller's memory is pinned only until this returns, so leaving
     /// while a helper still writes it, or handing the helpers to the next pass, would corrupt both. An interrupt
-    /// (<see cref="Thread.Interrupt"/>) that arrives during the wait is therefore held and posted again on the calling
-    /// thread once every part has stopped: the pass completes as it would have without it, and the caller's next blocking
-    /// call throws <see cref="ThreadInterruptedException"/>, as it would have if the interrupt had arrived a moment later.
+    /// (<see cref="Thread.Interrupt"/>) that arrives during the wait, or while a helper is being started (a start cut short
+    /// would leave the helpers already started running on memory no longer pinned), is therefore held and posted again on
+    /// the calling thread once every part has stopped: the pass completes as it would have without it, and the caller's
+    /// next blocking call throws <see cref="ThreadInterruptedException"/>, as it would have if the interrupt had arrived a moment later.
     /// </remarks>
     public static void Run(IPartedPass pass, int parts)
     {
@@ -53,13 +54,13 @@ internal static class CoreWorkers
         try
         {
             Helper[] helpers = EnsureHelpers(parts - 1);
+            bool interrupted = false;
             for (int i = 0; i < parts - 1; i++)
             {
-                helpers[i].Start(pass, i + 1, parts);
+                helpers[i].Start(pass, i + 1, parts, ref interrupted);
             }
 
             failure = RunCallersPart(pass, parts);
-            bool interrupted = false;
             for (int i = 0; i < parts - 1; i++)
             {
                 // Every helper is waited for, whatever an earlier one reported.
@@ -142,14 +143,30 @@ internal static class CoreWorkers
             thread.Start();
         }
 
-        public void Start(IPartedPass pass, int part, int parts)
+        /// <summary>
+        /// Hands the helper its part and wakes it, through interrupts (setting <paramref name="interrupted"/> when one
+        /// arrived): the semaphore's release can wait a moment for its lock, which the helper takes on its way back to
+        /// waiting, and a pending interrupt fires in that wait, before the release has counted.
+        /// </summary>
+        public void Start(IPartedPass pass, int part, int parts, ref bool interrupted)
         {
             _pass = pass;
             _part = part;
             _parts = parts;
             _failure = null;
             _done.Reset();
-            _start.Release();
+            while (true)
+            {
+                try
+                {
+                    _start.Release();
+                    return;
+                }
+                catch (ThreadInterruptedException)
+                {
+                    interrupted = true;
+                }
+            }
         }
 
         /// <summary>
@@ -189,13 +206,14 @@ internal static class CoreWorkers
                 {
                     // The pass belongs to the caller; drop it so the helper keeps nothing alive between passes.
                     _pass = null;
-                    _done.Set();
+                    ReportDone();
                 }
             }
         }
 
         // A part can interrupt the helper's own thread (Thread.CurrentThread.Interrupt() in the pass), and the interrupt
-        // then lands here: it concerns no caller, and an exception here would end the helper, and with it the process.
+        // then lands in the helper's next wait: here, or in ReportDone. It concerns no caller, and an exception in either
+        // would end the helper, and with it the process.
         private void WaitForStart()
         {
             while (true)
@@ -203,6 +221,24 @@ internal static class CoreWorkers
                 try
                 {
                     _start.Wait();
+                    return;
+                }
+                catch (ThreadInterruptedException)
+                {
+                }
+            }
+        }
+
+        // Set wakes the waiting caller under the event's lock, which the caller takes on its way into the wait, so Set can
+        // wait a moment for it; an interrupt that fires there leaves the event set but the caller not woken, so Set is
+        // called again.
+        private void ReportDone()
+        {
+            while (true)
+            {
+                try
+                {
+                    _done.Set();
                     return;
                 }
                 catch (ThreadInterruptedException)

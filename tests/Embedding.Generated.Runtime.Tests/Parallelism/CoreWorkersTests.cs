@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Reflection;
 using System.Threading;
 using Xunit;
 
@@ -143,6 +144,101 @@ public sealed class CoreWorkersTests
         Assert.Equal(1, helperFinishedWhenRunReturned);
         Assert.True(interruptPendingAfterRun, "The interrupt that arrived during the wait was lost.");
         AssertHelpersServeAPass();
+    }
+
+    [Fact]
+    public void A_caller_with_an_interrupt_pending_whose_signal_to_a_helper_must_wait_runs_every_part_and_keeps_the_interrupt()
+    {
+        // Starting a helper signals its semaphore, whose lock the helper itself takes on its way back to waiting; a
+        // signal that meets the lock taken waits for it, and a pending interrupt fires in that wait. Here the lock is
+        // held on purpose (it is the semaphore's own, reached by reflection) until the caller is seen waiting for it.
+        CoreWorkers.Run(new RecordingPass(), 2);
+        object semaphoreLock = SemaphoreLockOfFirstHelper();
+        var pass = new RecordingPass();
+        Exception? runFailure = null;
+        bool interruptPendingAfterRun = false;
+        var caller = new Thread(() =>
+        {
+            Thread.CurrentThread.Interrupt();
+            try
+            {
+                CoreWorkers.Run(pass, 2);
+            }
+            catch (Exception exception)
+            {
+                runFailure = exception;
+            }
+
+            interruptPendingAfterRun = PendingInterrupt.Consume();
+        });
+
+        lock (semaphoreLock)
+        {
+            caller.Start();
+            SpinWait.SpinUntil(() => (caller.ThreadState & (ThreadState.WaitSleepJoin | ThreadState.Stopped)) != 0);
+            Thread.Sleep(50);
+        }
+
+        caller.Join();
+
+        Assert.Null(runFailure);
+        Assert.Equal(2, pass.Runs.Count);
+        Assert.True(interruptPendingAfterRun, "The interrupt that arrived while a helper was being started was lost.");
+        AssertHelpersServeAPass();
+    }
+
+    [Fact]
+    public void A_part_that_interrupts_its_own_helper_while_the_helper_must_wait_to_report_it_done_is_still_reported_done()
+    {
+        // Reporting a part done wakes the waiting caller through the done event's lock, which the caller takes on its
+        // way into the wait; a report that meets the lock taken waits for it, and the helper's own pending interrupt
+        // fires there. Here the lock is held on purpose (it is the event's own, reached by reflection).
+        CoreWorkers.Run(new RecordingPass(), 2);
+        Thread? caller = null;
+        int lockHeld = 0;
+        var pass = new DelegatePass((part, _) =>
+        {
+            if (part == 1)
+            {
+                // The event makes its lock when the caller first blocks on it; then the caller is let settle in the wait.
+                SpinWait.SpinUntil(() => DoneEventLockOfFirstHelper() is not null && (caller!.ThreadState & ThreadState.WaitSleepJoin) != 0);
+                Thread.Sleep(50);
+                Volatile.Write(ref lockHeld, -1);
+                SpinWait.SpinUntil(() => Volatile.Read(ref lockHeld) == 1);
+                Thread.CurrentThread.Interrupt();
+            }
+        });
+        Exception? runFailure = null;
+        caller = new Thread(() => runFailure = Record.Exception(() => CoreWorkers.Run(pass, 2)));
+
+        caller.Start();
+        SpinWait.SpinUntil(() => Volatile.Read(ref lockHeld) == -1);
+        lock (DoneEventLockOfFirstHelper()!)
+        {
+            Volatile.Write(ref lockHeld, 1);
+            Thread.Sleep(50);
+        }
+
+        Assert.True(caller.Join(TimeSpan.FromSeconds(10)), "The caller still waits for a part that is done.");
+        Assert.Null(runFailure);
+        AssertHelpersServeAPass();
+    }
+
+    private static object SemaphoreLockOfFirstHelper() => LockOfFirstHelper<SemaphoreSlim>("_start", "m_lockObjAndDisposed")!;
+
+    // Null until a thread has blocked on the event.
+    private static object? DoneEventLockOfFirstHelper() => LockOfFirstHelper<ManualResetEventSlim>("_done", "m_lock");
+
+    // The internal lock of a primitive of the first helper: a private field of the BCL type, by name.
+    private static object? LockOfFirstHelper<TPrimitive>(string helperField, string lockField)
+    {
+        const BindingFlags Private = BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
+        var helpers = (Array)typeof(CoreWorkers).GetField("s_helpers", Private)!.GetValue(null)!;
+        object helper = helpers.GetValue(0)!;
+        var primitive = (TPrimitive)helper.GetType().GetField(helperField, Private)!.GetValue(helper)!;
+        FieldInfo? field = typeof(TPrimitive).GetField(lockField, Private);
+        Assert.True(field is not null, $"{typeof(TPrimitive).Name} no longer keeps its lock in {lockField}; this test needs another way to hold it.");
+        return field!.GetValue(primitive);
     }
 
     [Fact]
