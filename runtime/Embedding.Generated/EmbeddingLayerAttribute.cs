@@ -9,8 +9,9 @@ namespace Embedding.Generated;
 /// </summary>
 /// <remarks>
 /// The arguments mirror <c>keras.layers.Embedding(input_dim, output_dim, mask_zero, input_length)</c>.
-/// They must be compile-time constants; invalid values are reported by the analyzer (EMB001 to EMB011)
-/// and nothing is generated for them.
+/// They must be compile-time constants; invalid values are reported by the analyzer (the EMBxxx diagnostics,
+/// docs/diagnostics/), and the generator then writes a stand-in whose constructors throw, so that the build log shows
+/// only those diagnostics.
 /// </remarks>
 /// <example>
 /// <code>
